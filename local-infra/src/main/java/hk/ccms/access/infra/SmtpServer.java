@@ -1,0 +1,117 @@
+package hk.ccms.access.infra;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** A real SMTP server (GreenMail) that accepts every recipient and keeps what it receives. */
+public final class SmtpServer implements AutoCloseable {
+
+    private final int port;
+    private GreenMail greenMail;
+
+    private SmtpServer(int port) {
+        this.port = port;
+    }
+
+    public static SmtpServer start(int port) {
+        SmtpServer server = new SmtpServer(FreePorts.resolve(port));
+        server.start();
+        return server;
+    }
+
+    public synchronized void start() {
+        if (greenMail == null) {
+            greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            greenMail.start();
+        }
+    }
+
+    /** Stops accepting connections (to test how the system behaves with SMTP down); {@link #start()} resumes. */
+    public synchronized void stop() {
+        if (greenMail != null) {
+            greenMail.stop();
+            greenMail = null;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Messages received so far, oldest first; those addressed to {@code recipient} only when it is not null. */
+    public synchronized List<MailMessage> messages(String recipient) {
+        if (greenMail == null) {
+            return List.of();
+        }
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .map(SmtpServer::toMailMessage)
+                .filter(message -> recipient == null || message.to().contains(recipient.toLowerCase(Locale.ROOT)))
+                .toList();
+    }
+
+    public synchronized void purge() {
+        if (greenMail != null) {
+            try {
+                greenMail.purgeEmailFromAllMailboxes();
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not purge mailboxes", e);
+            }
+        }
+    }
+
+    private static MailMessage toMailMessage(MimeMessage message) {
+        try {
+            List<String> to = Arrays.stream(message.getAllRecipients())
+                    .map(Address::toString)
+                    .map(address -> address.toLowerCase(Locale.ROOT))
+                    .toList();
+            Instant received = message.getSentDate() == null ? Instant.now() : message.getSentDate().toInstant();
+            return new MailMessage(message.getFrom()[0].toString(), to, message.getSubject(), plainText(message), received);
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("Unreadable message", e);
+        }
+    }
+
+    private static String plainText(Part part) throws MessagingException, IOException {
+        if (part.isMimeType("text/plain")) {
+            return part.getContent().toString();
+        }
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            String fallback = "";
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart body = multipart.getBodyPart(i);
+                String text = plainText(body);
+                if (body.isMimeType("text/plain") || body.isMimeType("multipart/*")) {
+                    if (!text.isEmpty()) {
+                        return text;
+                    }
+                } else if (fallback.isEmpty()) {
+                    fallback = text;
+                }
+            }
+            return fallback;
+        }
+        if (part.isMimeType("text/html")) {
+            return part.getContent().toString().replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").trim();
+        }
+        return "";
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
