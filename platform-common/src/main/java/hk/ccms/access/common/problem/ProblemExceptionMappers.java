@@ -1,6 +1,7 @@
 package hk.ccms.access.common.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -45,6 +46,12 @@ public class ProblemExceptionMappers {
     public Response unreadable(JsonProcessingException exception) {
         return ProblemResponses.of(Problem.of(CommonProblemType.MALFORMED_REQUEST,
                 "The request body is not valid JSON of the expected shape."));
+    }
+
+    /** Replaces the JSON binding's own mapper, which answers with an empty body. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException exception) {
+        return unreadable(exception);
     }
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})

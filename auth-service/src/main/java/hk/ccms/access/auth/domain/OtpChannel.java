@@ -1,0 +1,6 @@
+package hk.ccms.access.auth.domain;
+
+public enum OtpChannel {
+    EMAIL,
+    SMS
+}

@@ -1,0 +1,81 @@
+package hk.ccms.access.auth.rest;
+
+import hk.ccms.access.auth.domain.PortalFunction;
+import hk.ccms.access.auth.service.LoginService;
+import hk.ccms.access.auth.service.TokenIssuer;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseHeader;
+
+import java.time.Duration;
+import java.time.Instant;
+
+@Path("/api/v1/login")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Login with OTP")
+public class LoginResource {
+
+    static final String USER_ID_PATTERN = "[A-Za-z0-9._-]{1,64}";
+
+    private final LoginService logins;
+
+    public LoginResource(LoginService logins) {
+        this.logins = logins;
+    }
+
+    public record PasswordStep(
+            @NotBlank @Pattern(regexp = USER_ID_PATTERN, message = "letters, digits, '.', '_' or '-', at most 64") String userId,
+            @NotNull @Size(min = 1, max = 1024) String password,
+            @NotNull PortalFunction function) {
+    }
+
+    public record CodeStep(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{16,128}") String transactionId,
+            @NotBlank @Pattern(regexp = "[0-9]{6,10}", message = "6 to 10 digits") String code) {
+    }
+
+    public record Resend(@NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{16,128}") String transactionId) {
+    }
+
+    public record AccessToken(String accessToken, String tokenType, long expiresIn, Instant expiresAt) {
+        static AccessToken of(TokenIssuer.IssuedToken token) {
+            return new AccessToken(token.token(), "Bearer",
+                    Duration.between(token.issuedAt(), token.expiresAt()).toSeconds(), token.expiresAt());
+        }
+    }
+
+    @POST
+    @Path("/password")
+    @Operation(summary = "Step 1: User ID, password and function; sends a one-time password to the registered channel")
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
+    public LoginService.CodeSent password(@Valid @NotNull PasswordStep step) {
+        return logins.passwordStep(step.userId(), step.password(), step.function());
+    }
+
+    @POST
+    @Path("/code")
+    @Operation(summary = "Step 2: the one-time password; returns an access token for the chosen function")
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
+    public AccessToken code(@Valid @NotNull CodeStep step) {
+        return AccessToken.of(logins.codeStep(step.transactionId(), step.code()));
+    }
+
+    @POST
+    @Path("/code/resend")
+    @Operation(summary = "Send a new one-time password for a sign-in in progress (throttled)")
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
+    public LoginService.CodeSent resend(@Valid @NotNull Resend resend) {
+        return logins.resendCode(resend.transactionId());
+    }
+}

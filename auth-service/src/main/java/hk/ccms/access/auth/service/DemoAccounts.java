@@ -1,0 +1,94 @@
+package hk.ccms.access.auth.service;
+
+import hk.ccms.access.auth.config.AuthConfig;
+import hk.ccms.access.auth.domain.Account;
+import hk.ccms.access.auth.domain.AccountStatus;
+import hk.ccms.access.auth.domain.AccountType;
+import hk.ccms.access.auth.domain.Enrolment;
+import hk.ccms.access.auth.domain.OtpChannel;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Seeds the accounts the README documents, so that a person can log in to a fresh local run.
+ * Off unless {@code ccms.auth.demo-accounts.enabled}; never enable it in production. Existing
+ * accounts are left as they are, so restarts keep what people changed.
+ */
+@ApplicationScoped
+public class DemoAccounts {
+
+    public static final String DEFAULT_PASSWORD = "Harbour-View-2023";
+    private static final Logger LOG = Logger.getLogger(DemoAccounts.class);
+
+    private record Demo(String userId, AccountType type, String participant, String name, String email, Enrolment enrolment) {
+    }
+
+    private static final List<Demo> DEMOS = List.of(
+            new Demo("ALICE01", AccountType.USER, "CP0001", "Alice Chan", "alice@cp0001.example", Enrolment.ENROLLED),
+            new Demo("BRIAN01", AccountType.USER, "CP0001", "Brian Lau", "brian@cp0001.example", Enrolment.ENROLLED),
+            new Demo("DAISY01", AccountType.DA, "CP0001", "Daisy Wong", "daisy@cp0001.example", Enrolment.ENROLLED),
+            new Demo("CAROL02", AccountType.USER, "CP0002", "Carol Ho", "carol@cp0002.example", Enrolment.ENROLLED),
+            new Demo("EDWIN02", AccountType.USER, "CP0002", "Edwin Ng", null, Enrolment.NOT_INITIATED),
+            new Demo("OPS01", AccountType.OPERATOR, null, "Olivia Operator", "ops01@clearing.example", Enrolment.ENROLLED));
+
+    private final AuthConfig.DemoAccounts config;
+    private final Passwords passwords;
+    private final Clock clock;
+
+    public DemoAccounts(AuthConfig config, Passwords passwords, Clock clock) {
+        this.config = config.demoAccounts();
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    void seed(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        String hash = passwords.hash(config.password().orElse(DEFAULT_PASSWORD));
+        int created = createMissing(hash);
+        LOG.infof("Demo accounts ready (%d created)", created);
+    }
+
+    @Transactional
+    int createMissing(String hash) {
+        int created = 0;
+        Instant now = clock.instant();
+        for (Demo demo : DEMOS) {
+            created += createIfAbsent(demo, hash, now);
+        }
+        for (int i = 1; i <= config.loadUsers(); i++) {
+            String userId = "LOAD%05d".formatted(i);
+            created += createIfAbsent(new Demo(userId, AccountType.USER, "CP9%03d".formatted(i % 1000), "Load User " + i,
+                    userId.toLowerCase() + "@load.example", Enrolment.ENROLLED), hash, now);
+        }
+        return created;
+    }
+
+    private static int createIfAbsent(Demo demo, String hash, Instant now) {
+        if (Account.findByUserId(demo.userId()).isPresent()) {
+            return 0;
+        }
+        Account account = new Account();
+        account.userId = demo.userId();
+        account.type = demo.type();
+        account.participantId = demo.participant();
+        account.displayName = demo.name();
+        account.status = AccountStatus.ACTIVE;
+        account.email = demo.email();
+        account.passwordHash = hash;
+        account.enrolment = demo.enrolment();
+        account.otpChannel = demo.enrolment() == Enrolment.ENROLLED ? OtpChannel.EMAIL : null;
+        account.createdAt = now;
+        account.updatedAt = now;
+        account.persist();
+        return 1;
+    }
+}

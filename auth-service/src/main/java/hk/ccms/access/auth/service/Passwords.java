@@ -1,0 +1,38 @@
+package hk.ccms.access.auth.service;
+
+import hk.ccms.access.auth.config.AuthConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Hashes and checks passwords on the bounded hashing pool. Checking against an absent hash still
+ * costs one full hash (against a dummy made at start-up with the current parameters), so an
+ * unknown user ID takes as long as a wrong password.
+ */
+@ApplicationScoped
+public class Passwords {
+
+    private final Argon2idHasher hasher;
+    private final PasswordHashingPool pool;
+    private final String dummyHash;
+
+    public Passwords(AuthConfig config, PasswordHashingPool pool) {
+        AuthConfig.Password password = config.password();
+        this.hasher = new Argon2idHasher(password.memoryKib(), password.iterations(), password.parallelism());
+        this.pool = pool;
+        this.dummyHash = hasher.hash("dummy password that matches no account");
+    }
+
+    /** @param storedHash the account's hash, or null when there is no such account or no password */
+    public boolean matches(String candidate, String storedHash) {
+        boolean matches = pool.run(() -> hasher.verify(candidate, storedHash == null ? dummyHash : storedHash));
+        return matches && storedHash != null;
+    }
+
+    public String hash(String password) {
+        return pool.run(() -> hasher.hash(password));
+    }
+
+    public boolean needsRehash(String storedHash) {
+        return hasher.needsRehash(storedHash);
+    }
+}

@@ -1,0 +1,80 @@
+package hk.ccms.access.auth.service;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.keys.KeyCommands;
+import io.quarkus.redis.datasource.set.SetCommands;
+import io.quarkus.redis.datasource.value.ValueCommands;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * Server-side sessions. A token is honoured only while its session key exists, so logout and
+ * account disable take effect at once, whatever the token's own expiry says.
+ */
+@ApplicationScoped
+public class SessionStore {
+
+    private static final String SESSION = "auth:session:";
+    private static final String ACCOUNT_SESSIONS = "auth:account-sessions:";
+
+    private final RedisDataSource redis;
+    private final ValueCommands<String, String> values;
+    private final SetCommands<String, String> sets;
+    private final KeyCommands<String> keys;
+    private final Clock clock;
+
+    public SessionStore(RedisDataSource redis, Clock clock) {
+        this.redis = redis;
+        this.values = redis.value(String.class);
+        this.sets = redis.set(String.class);
+        this.keys = redis.key(String.class);
+        this.clock = clock;
+    }
+
+    public void open(LoginSession session) {
+        long ttl = Math.max(1, Duration.between(clock.instant(), session.expiresAt()).toSeconds());
+        String index = ACCOUNT_SESSIONS + session.accountId();
+        RedisGuard.run(() -> redis.withTransaction(tx -> {
+            tx.value(String.class).setex(SESSION + session.id(), ttl, session.userId());
+            tx.set(String.class).sadd(index, session.id());
+            tx.key(String.class).expire(index, ttl);
+        }));
+    }
+
+    public boolean isActive(String sessionId) {
+        return RedisGuard.call(() -> keys.exists(SESSION + sessionId));
+    }
+
+    public void close(String sessionId, long accountId) {
+        RedisGuard.run(() -> redis.withTransaction(tx -> {
+            tx.key(String.class).del(SESSION + sessionId);
+            tx.set(String.class).srem(ACCOUNT_SESSIONS + accountId, sessionId);
+        }));
+    }
+
+    /** Ends every session of the account, e.g. when it is disabled. Returns how many were live. */
+    public int closeAll(long accountId) {
+        return RedisGuard.call(() -> {
+            Set<String> ids = sets.smembers(ACCOUNT_SESSIONS + accountId);
+            String[] toDelete = ids.stream().map(id -> SESSION + id).toArray(String[]::new);
+            int closed = toDelete.length == 0 ? 0 : keys.del(toDelete);
+            keys.del(ACCOUNT_SESSIONS + accountId);
+            return closed;
+        });
+    }
+
+    /** Ends every session of the account except one (after a password change, the one that made it). */
+    public void closeAllExcept(long accountId, String keepSessionId) {
+        RedisGuard.run(() -> {
+            Set<String> ids = sets.smembers(ACCOUNT_SESSIONS + accountId);
+            String[] toDelete = ids.stream().filter(id -> !id.equals(keepSessionId)).map(id -> SESSION + id).toArray(String[]::new);
+            if (toDelete.length > 0) {
+                keys.del(toDelete);
+                sets.srem(ACCOUNT_SESSIONS + accountId, ids.stream().filter(id -> !id.equals(keepSessionId)).toArray(String[]::new));
+            }
+        });
+    }
+}

@@ -1,0 +1,15 @@
+package hk.ccms.access.auth;
+
+import hk.ccms.access.infra.testing.PostgresTestResource;
+import hk.ccms.access.infra.testing.RedisTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** Real PostgreSQL and Redis for every test of this module (test resources apply module-wide). */
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "auth"))
+@QuarkusTestResource(RedisTestResource.class)
+public final class RealInfrastructure {
+
+    private RealInfrastructure() {
+    }
+}
