@@ -1,5 +1,8 @@
 package hk.ccms.access.infra;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
@@ -50,15 +53,29 @@ public final class SmtpServer implements AutoCloseable {
         return port;
     }
 
-    /** Messages received so far, oldest first; those addressed to {@code recipient} only when it is not null. */
+    /**
+     * Messages received so far, oldest first; with a recipient, only that mailbox is read (so
+     * that polling one inbox stays cheap when thousands of messages arrived, as under load).
+     */
     public synchronized List<MailMessage> messages(String recipient) {
         if (greenMail == null) {
             return List.of();
         }
-        return Arrays.stream(greenMail.getReceivedMessages())
-                .map(SmtpServer::toMailMessage)
-                .filter(message -> recipient == null || message.to().contains(recipient.toLowerCase(Locale.ROOT)))
-                .toList();
+        if (recipient == null) {
+            return Arrays.stream(greenMail.getReceivedMessages()).map(SmtpServer::toMailMessage).toList();
+        }
+        GreenMailUser user = greenMail.getUserManager().getUserByEmail(recipient.toLowerCase(Locale.ROOT));
+        if (user == null) {
+            return List.of();
+        }
+        try {
+            return greenMail.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+                    .map(StoredMessage::getMimeMessage)
+                    .map(SmtpServer::toMailMessage)
+                    .toList();
+        } catch (FolderException e) {
+            throw new IllegalStateException("Unreadable mailbox", e);
+        }
     }
 
     public synchronized void purge() {

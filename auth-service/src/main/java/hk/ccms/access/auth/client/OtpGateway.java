@@ -12,6 +12,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -74,13 +75,26 @@ public class OtpGateway {
             return new ProblemException(AuthProblemType.LOGIN_TRANSACTION_INVALID,
                     "This sign-in has expired; start again with your user ID and password.");
         }
-        if (status == 503) {
+        if (status == 503 && problemType(response).endsWith(":delivery-unavailable")) {
             return new ProblemException(AuthProblemType.OTP_DELIVERY_UNAVAILABLE,
                     "The one-time password could not be delivered; try again shortly.", retryAfter);
+        }
+        if (status == 503) {
+            return new ProblemException(CommonProblemType.DEPENDENCY_UNAVAILABLE,
+                    "The one-time password service is unavailable; try again shortly.", retryAfter);
         }
         LOG.errorf("otp-service answered %d", status);
         return new ProblemException(CommonProblemType.DEPENDENCY_UNAVAILABLE,
                 "The one-time password service could not handle the request; try again shortly.", DEFAULT_RETRY);
+    }
+
+    private static String problemType(Response response) {
+        try {
+            Object type = response.readEntity(Map.class).get("type");
+            return type == null ? "" : type.toString();
+        } catch (RuntimeException unreadable) {
+            return "";
+        }
     }
 
     private static Duration retryAfter(Response response) {

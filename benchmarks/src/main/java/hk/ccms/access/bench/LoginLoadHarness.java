@@ -1,0 +1,219 @@
+package hk.ccms.access.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hk.ccms.access.infra.MailMessage;
+import hk.ccms.access.infra.launcher.DataCentre;
+import hk.ccms.access.infra.launcher.DataCentreSpec;
+import hk.ccms.access.infra.launcher.ServiceProcess;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Closed-loop load on complete OTP logins against a whole data centre started as real processes:
+ * password step, code read from the real SMTP server, code step. For each concurrency it reports
+ * logins/s, latency percentiles, CPU-seconds per login of each service process and peak RSS; then
+ * it floods the password step to show back-pressure (503 + Retry-After) instead of collapse.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar hk.ccms.access.bench.LoginLoadHarness [seconds] [concurrency,...]</pre>
+ */
+public final class LoginLoadHarness {
+
+    private static final String PASSWORD = "Harbour-View-2023";
+    private static final int ACCOUNTS = 3000;
+    private static final Pattern CODE = Pattern.compile("(?<![0-9])([0-9]{6,10})(?![0-9])");
+
+    private final DataCentre dc;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final AtomicInteger nextAccount = new AtomicInteger();
+
+    private LoginLoadHarness(DataCentre dc) {
+        this.dc = dc;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int[] concurrencies = args.length > 1
+                ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
+                : new int[]{1, 2, 4, 8};
+        Path root = Path.of(System.getProperty("ccms.project.root", ".")).toAbsolutePath().normalize();
+        Map<String, String> environment = new HashMap<>();
+        environment.put("CCMS_AUTH_DEMO_LOAD_USERS", Integer.toString(ACCOUNTS));
+        // Each account logs in a few times per run: lift the per-account hourly code cap for the run only.
+        environment.put("CCMS_OTP_MAX_CODES_PER_HOUR", "1000");
+        System.out.println("Starting a data centre (embedded PostgreSQL, Redis, SMTP; three service JVMs)...");
+        try (DataCentre dc = DataCentre.start(DataCentreSpec.ephemeralPrimary(root, environment))) {
+            LoginLoadHarness harness = new LoginLoadHarness(dc);
+            System.out.printf("Machine: %d cores; service JVMs: -Xmx160m SerialGC%n", Runtime.getRuntime().availableProcessors());
+            harness.run(2, Duration.ofSeconds(Math.max(10, seconds / 2)), "warm-up");
+            System.out.println();
+            System.out.println("| concurrency | logins/s | p50 ms | p99 ms | errors | CPU s/login auth | CPU s/login otp | CPU s/login auth+otp | peak RSS MiB auth / otp / dcs |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|");
+            for (int concurrency : concurrencies) {
+                System.out.println(harness.run(concurrency, Duration.ofSeconds(seconds), null));
+            }
+            System.out.println();
+            System.out.println(harness.flood(64, Duration.ofSeconds(10)));
+        }
+    }
+
+    /** Runs closed-loop logins; returns a Markdown table row (or prints progress for a warm-up). */
+    private String run(int concurrency, Duration duration, String label) throws InterruptedException {
+        Map<String, Double> cpuBefore = cpu();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        LongAdder errors = new LongAdder();
+        long deadline = System.nanoTime() + duration.toNanos();
+        long started = System.nanoTime();
+        List<Thread> users = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            Thread user = new Thread(() -> {
+                while (System.nanoTime() < deadline) {
+                    long begin = System.nanoTime();
+                    try {
+                        login(account());
+                        latencies.add(System.nanoTime() - begin);
+                    } catch (Exception failed) {
+                        errors.increment();
+                    }
+                }
+            });
+            users.add(user);
+            user.start();
+        }
+        for (Thread user : users) {
+            user.join();
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        Map<String, Double> cpuAfter = cpu();
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        int logins = sorted.size();
+        if (label != null) {
+            System.out.printf("%s: %d logins in %.1f s%n", label, logins, elapsed);
+            return "";
+        }
+        double authCpu = (cpuAfter.get("auth-service") - cpuBefore.get("auth-service")) / Math.max(1, logins);
+        double otpCpu = (cpuAfter.get("otp-service") - cpuBefore.get("otp-service")) / Math.max(1, logins);
+        return "| %d | %.1f | %.1f | %.1f | %d | %.4f | %.4f | %.4f | %.0f / %.0f / %.0f |".formatted(concurrency, logins / elapsed,
+                percentile(sorted, 0.50), percentile(sorted, 0.99), errors.sum(), authCpu, otpCpu, authCpu + otpCpu,
+                dc.service("auth-service").peakRssMib(), dc.service("otp-service").peakRssMib(),
+                dc.service("datacentre-state").peakRssMib());
+    }
+
+    /** Many more password checks in flight than cores: the bounded pool must shed load with 503 + Retry-After. */
+    private String flood(int concurrency, Duration duration) throws InterruptedException {
+        Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+        LongAdder withRetryAfter = new LongAdder();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        long deadline = System.nanoTime() + duration.toNanos();
+        List<Thread> clients = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            Thread client = new Thread(() -> {
+                while (System.nanoTime() < deadline) {
+                    long begin = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = post("/api/v1/login/password",
+                                "{\"userId\":\"NOBODY%d\",\"password\":\"x\",\"function\":\"ONLINE_FUNCTIONS\"}".formatted(begin % 100000));
+                        statuses.computeIfAbsent(response.statusCode(), status -> new LongAdder()).increment();
+                        if (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent()) {
+                            withRetryAfter.increment();
+                        }
+                    } catch (Exception failed) {
+                        statuses.computeIfAbsent(-1, status -> new LongAdder()).increment();
+                    }
+                    latencies.add(System.nanoTime() - begin);
+                }
+            });
+            clients.add(client);
+            client.start();
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        Map<Integer, Long> counts = new HashMap<>();
+        statuses.forEach((status, count) -> counts.put(status, count.sum()));
+        return "Overload probe: %d concurrent password steps for %d s -> statuses %s (503 with Retry-After: %d), p50 %.1f ms, p99 %.1f ms"
+                .formatted(concurrency, duration.toSeconds(), counts, withRetryAfter.sum(), percentile(sorted, 0.5), percentile(sorted, 0.99));
+    }
+
+    private void login(String userId) throws IOException, InterruptedException {
+        String email = userId.toLowerCase() + "@load.example";
+        int before = dc.smtp().messages(email).size();
+        HttpResponse<String> step1 = post("/api/v1/login/password",
+                "{\"userId\":\"%s\",\"password\":\"%s\",\"function\":\"ONLINE_FUNCTIONS\"}".formatted(userId, PASSWORD));
+        if (step1.statusCode() != 200) {
+            throw new IOException("password step " + step1.statusCode());
+        }
+        String transactionId = json.readTree(step1.body()).get("transactionId").asText();
+        String code = awaitCode(email, before);
+        HttpResponse<String> step2 = post("/api/v1/login/code",
+                "{\"transactionId\":\"%s\",\"code\":\"%s\"}".formatted(transactionId, code));
+        JsonNode token = json.readTree(step2.body());
+        if (step2.statusCode() != 200 || !token.hasNonNull("accessToken")) {
+            throw new IOException("code step " + step2.statusCode());
+        }
+    }
+
+    private String awaitCode(String email, int before) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<MailMessage> messages = dc.smtp().messages(email);
+            if (messages.size() > before) {
+                Matcher matcher = CODE.matcher(messages.get(messages.size() - 1).text());
+                if (matcher.find()) {
+                    return matcher.group(1);
+                }
+            }
+            Thread.sleep(2);
+        }
+        throw new IOException("no code for " + email);
+    }
+
+    private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(dc.authUrl() + path))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String account() {
+        return "LOAD%05d".formatted(1 + Math.floorMod(nextAccount.getAndIncrement(), ACCOUNTS));
+    }
+
+    private Map<String, Double> cpu() {
+        Map<String, Double> cpu = new HashMap<>();
+        for (ServiceProcess service : dc.services()) {
+            cpu.put(service.name(), service.cpuSeconds());
+        }
+        return cpu;
+    }
+
+    private static double percentile(List<Long> sortedNanos, double percentile) {
+        if (sortedNanos.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(sortedNanos.size() - 1, Math.ceil(percentile * sortedNanos.size()) - 1);
+        return sortedNanos.get(Math.max(0, index)) / 1e6;
+    }
+}

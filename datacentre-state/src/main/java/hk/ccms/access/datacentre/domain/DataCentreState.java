@@ -1,0 +1,110 @@
+package hk.ccms.access.datacentre.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The single state of the data-centre pair as this DC knows it: which DC holds the current epoch,
+ * in which mode, and whether changes made now carry forward. The table holds at most one row,
+ * enforced by a fixed key, so that two instances starting together cannot create two states.
+ */
+@Entity
+@Table(name = "datacentre_state")
+public class DataCentreState extends PanacheEntityBase {
+
+    private static final short SINGLE_ROW_ID = 1;
+
+    @Id
+    private short id;
+
+    @Column(nullable = false)
+    private long epoch;
+
+    @Column(name = "active_dc", nullable = false)
+    private String activeDc;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private DataCentreMode mode;
+
+    @Column(name = "session_name")
+    private String sessionName;
+
+    @Column(name = "carry_forward", nullable = false)
+    private boolean carryForward;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    /** Later state transitions are read-modify-write; a concurrent transition must fail, not be lost. */
+    @Version
+    private long version;
+
+    protected DataCentreState() {
+    }
+
+    public static Optional<DataCentreState> current() {
+        return findByIdOptional(SINGLE_ROW_ID);
+    }
+
+    /**
+     * Writes the first state (epoch 1, normal production at {@code primaryDc}) unless a state
+     * already exists. A plain insert would make the loser of a start-up race fail its whole
+     * transaction; {@code on conflict do nothing} makes it a no-op instead.
+     *
+     * @return whether this call created the state
+     */
+    public static boolean initialiseIfAbsent(String primaryDc, Instant now) {
+        int inserted = getEntityManager().createNativeQuery("""
+                        insert into datacentre_state (id, epoch, active_dc, mode, session_name, carry_forward, updated_at, version)
+                        values (:id, 1, :activeDc, :mode, null, true, :now, 0)
+                        on conflict (id) do nothing""")
+                .setParameter("id", SINGLE_ROW_ID)
+                .setParameter("activeDc", primaryDc)
+                .setParameter("mode", DataCentreMode.NORMAL.name())
+                .setParameter("now", now)
+                .executeUpdate();
+        return inserted == 1;
+    }
+
+    public boolean isActiveAt(String dcId) {
+        return activeDc.equals(dcId);
+    }
+
+    public long epoch() {
+        return epoch;
+    }
+
+    public String activeDc() {
+        return activeDc;
+    }
+
+    public DataCentreMode mode() {
+        return mode;
+    }
+
+    public Optional<String> sessionName() {
+        return Optional.ofNullable(sessionName);
+    }
+
+    public boolean carryForward() {
+        return carryForward;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

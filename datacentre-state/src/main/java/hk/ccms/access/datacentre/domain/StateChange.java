@@ -1,0 +1,112 @@
+package hk.ccms.access.datacentre.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+
+import java.time.Instant;
+
+/**
+ * One entry of the append-only history of {@link DataCentreState}: the state that was entered,
+ * when, at which DC, and (for operator actions, later) by whom and why. The database refuses
+ * updates and deletes on this table, so the history cannot be rewritten by a bug either.
+ */
+@Entity
+@Immutable
+@Table(name = "state_change")
+public class StateChange extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private StateChangeKind kind;
+
+    @Column(name = "recorded_at", nullable = false)
+    private Instant recordedAt;
+
+    @Column(name = "recorded_by_dc", nullable = false)
+    private String recordedByDc;
+
+    @Column(nullable = false)
+    private long epoch;
+
+    @Column(name = "active_dc", nullable = false)
+    private String activeDc;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private DataCentreMode mode;
+
+    @Column(name = "session_name")
+    private String sessionName;
+
+    @Column(name = "carry_forward", nullable = false)
+    private boolean carryForward;
+
+    /** The operator who asked for the change; null when the service made it on its own. */
+    @Column
+    private String actor;
+
+    @Column
+    private String reason;
+
+    protected StateChange() {
+    }
+
+    /** Records that {@code recordedByDc} entered {@code state} on its own account (no operator). */
+    public static StateChange automatic(StateChangeKind kind, DataCentreState state, String recordedByDc, String reason) {
+        StateChange change = new StateChange();
+        change.kind = kind;
+        change.recordedAt = state.updatedAt();
+        change.recordedByDc = recordedByDc;
+        change.epoch = state.epoch();
+        change.activeDc = state.activeDc();
+        change.mode = state.mode();
+        change.sessionName = state.sessionName().orElse(null);
+        change.carryForward = state.carryForward();
+        change.reason = reason;
+        return change;
+    }
+
+    public StateChangeKind kind() {
+        return kind;
+    }
+
+    public Instant recordedAt() {
+        return recordedAt;
+    }
+
+    public String recordedByDc() {
+        return recordedByDc;
+    }
+
+    public long epoch() {
+        return epoch;
+    }
+
+    public String activeDc() {
+        return activeDc;
+    }
+
+    public DataCentreMode mode() {
+        return mode;
+    }
+
+    public boolean carryForward() {
+        return carryForward;
+    }
+
+    public String actor() {
+        return actor;
+    }
+}
