@@ -18,4 +18,4 @@ if needs_build; then
   echo "Building (first run or sources changed)..."
   ./mvnw -B -ntp -q -DskipTests -pl local-infra,auth-service,otp-service,datacentre-state -am install
 fi
-exec java -Dccms.project.root="$PWD" -jar "$launcher" "$@"
+exec java -Dccms.project.root="$PWD" -cp "$launcher:local-infra/target/lib/*" hk.ccms.access.infra.launcher.LocalSystem "$@"

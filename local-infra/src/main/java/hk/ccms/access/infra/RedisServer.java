@@ -18,6 +18,7 @@ public final class RedisServer implements AutoCloseable {
                 .setting("appendonly no")
                 .setting("maxmemory 256mb")
                 .setting("maxmemory-policy noeviction")
+                .onShutdownForceStop(true)
                 .build();
     }
 

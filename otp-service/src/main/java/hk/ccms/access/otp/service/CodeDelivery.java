@@ -1,0 +1,26 @@
+package hk.ccms.access.otp.service;
+
+import hk.ccms.access.otp.domain.Channel;
+import hk.ccms.access.otp.domain.CodeMessage;
+
+/**
+ * One way of getting a code to a person. Each channel is one bean; a channel without a bean is
+ * refused with {@code channel-not-available} rather than pretending to send.
+ */
+public interface CodeDelivery {
+
+    Channel channel();
+
+    /**
+     * The destination in the form it is stored and sent to.
+     *
+     * @throws hk.ccms.access.common.problem.ProblemException a validation problem on field {@code destination}
+     */
+    String normalise(String destination);
+
+    /** The destination as it may be shown to the person who is logging in. */
+    String mask(String normalisedDestination);
+
+    /** Returns once the next hop (e.g. the SMTP server) has taken the message. */
+    void send(CodeMessage message) throws DeliveryFailedException;
+}

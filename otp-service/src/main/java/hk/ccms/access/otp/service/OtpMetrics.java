@@ -1,0 +1,31 @@
+package hk.ccms.access.otp.service;
+
+import hk.ccms.access.otp.domain.Channel;
+import hk.ccms.access.otp.domain.Purpose;
+import hk.ccms.access.otp.domain.VerificationOutcome;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Counters an operator watches: codes sent, verification outcomes, delivery failures. */
+@ApplicationScoped
+public class OtpMetrics {
+
+    private final MeterRegistry registry;
+
+    public OtpMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void codeIssued(Channel channel, Purpose purpose, boolean resend) {
+        registry.counter("ccms.otp.codes.issued",
+                "channel", channel.name(), "purpose", purpose.name(), "kind", resend ? "resend" : "initial").increment();
+    }
+
+    public void codeVerified(VerificationOutcome outcome) {
+        registry.counter("ccms.otp.codes.verified", "outcome", outcome.name()).increment();
+    }
+
+    public void deliveryFailed(Channel channel) {
+        registry.counter("ccms.otp.delivery.failures", "channel", channel.name()).increment();
+    }
+}
