@@ -5,6 +5,7 @@ import hk.ccms.access.auth.domain.AuditAction;
 import hk.ccms.access.auth.domain.AuditEvent;
 import hk.ccms.access.auth.domain.PortalFunction;
 import hk.ccms.access.auth.service.Argon2idHasher;
+import hk.ccms.access.auth.service.BouncyCastleArgon2;
 import hk.ccms.access.auth.service.TokenIssuer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -22,7 +23,7 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 class PasswordChangeTest {
 
-    private static final Argon2idHasher VERIFIER = new Argon2idHasher(19456, 2, 1);
+    private static final Argon2idHasher VERIFIER = new Argon2idHasher(new BouncyCastleArgon2(), 19456, 2, 1);
 
     @Inject
     TestAccounts accounts;

@@ -6,6 +6,7 @@ import hk.ccms.access.auth.domain.AuditAction;
 import hk.ccms.access.auth.domain.AuditEvent;
 import hk.ccms.access.auth.domain.Enrolment;
 import hk.ccms.access.auth.service.Argon2idHasher;
+import hk.ccms.access.auth.service.BouncyCastleArgon2;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -139,14 +140,14 @@ class PasswordStepTest {
 
     @Test
     void aHashMadeWithOldParametersIsUpgradedAtLogin() {
-        String oldHash = new Argon2idHasher(8192, 1, 1).hash(TestAccounts.PASSWORD);
+        String oldHash = new Argon2idHasher(new BouncyCastleArgon2(), 8192, 1, 1).hash(TestAccounts.PASSWORD);
         Account account = accounts.withHash(Enrolment.NOT_INITIATED, oldHash);
 
         passwordStep(account.userId, TestAccounts.PASSWORD, "ONLINE_FUNCTIONS");
 
         String upgraded = accounts.reload(account.userId).passwordHash;
         assertThat(upgraded).startsWith("$argon2id$v=19$m=19456,t=2,p=1$");
-        assertThat(new Argon2idHasher(19456, 2, 1).verify(TestAccounts.PASSWORD, upgraded)).isTrue();
+        assertThat(new Argon2idHasher(new BouncyCastleArgon2(), 19456, 2, 1).verify(TestAccounts.PASSWORD, upgraded)).isTrue();
     }
 
     @Test

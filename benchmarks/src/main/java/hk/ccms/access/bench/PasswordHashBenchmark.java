@@ -1,6 +1,9 @@
 package hk.ccms.access.bench;
 
+import hk.ccms.access.auth.service.Argon2Engine;
 import hk.ccms.access.auth.service.Argon2idHasher;
+import hk.ccms.access.auth.service.BouncyCastleArgon2;
+import hk.ccms.access.auth.service.NativeArgon2;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,17 +34,23 @@ public class PasswordHashBenchmark {
 
     private static final String PASSWORD = "Tide-Lantern-Orchid-42";
 
-    /** memoryKib,iterations: the OWASP setting the service uses, and Keycloak's default for comparison. */
-    @Param({"19456,2", "7168,5"})
+    /** memoryKib:iterations: the OWASP setting the service uses, and Keycloak's default for comparison. */
+    @Param({"19456:2", "7168:5"})
     public String parameters;
+
+    @Param({"libargon2", "bouncy-castle"})
+    public String engine;
 
     private Argon2idHasher hasher;
     private String stored;
 
     @Setup
     public void setUp() {
-        String[] values = parameters.split(",");
-        hasher = new Argon2idHasher(Integer.parseInt(values[0]), Integer.parseInt(values[1]), 1);
+        String[] values = parameters.split(":");
+        Argon2Engine chosen = engine.equals("libargon2")
+                ? NativeArgon2.load().orElseThrow(() -> new IllegalStateException("libargon2 is not installed"))
+                : new BouncyCastleArgon2();
+        hasher = new Argon2idHasher(chosen, Integer.parseInt(values[0]), Integer.parseInt(values[1]), 1);
         stored = hasher.hash(PASSWORD);
     }
 

@@ -61,6 +61,10 @@ public interface AuthConfig {
         @WithDefault("1")
         int parallelism();
 
+        /** Which Argon2 implementation computes hashes; AUTO takes libargon2 when it loads. */
+        @WithDefault("auto")
+        Engine engine();
+
         @Min(12)
         @WithDefault("12")
         int minLength();
@@ -79,6 +83,8 @@ public interface AuthConfig {
         @WithDefault("64")
         int hashingQueue();
     }
+
+    enum Engine { AUTO, NATIVE, JAVA }
 
     interface Lockout {
         /** Consecutive failed password or code attempts that lock an account. */

@@ -2,6 +2,7 @@ package hk.ccms.access.auth.service;
 
 import hk.ccms.access.auth.config.AuthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 /**
  * Hashes and checks passwords on the bounded hashing pool. Checking against an absent hash still
@@ -11,13 +12,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class Passwords {
 
+    private static final Logger LOG = Logger.getLogger(Passwords.class);
+
     private final Argon2idHasher hasher;
     private final PasswordHashingPool pool;
     private final String dummyHash;
 
     public Passwords(AuthConfig config, PasswordHashingPool pool) {
         AuthConfig.Password password = config.password();
-        this.hasher = new Argon2idHasher(password.memoryKib(), password.iterations(), password.parallelism());
+        Argon2Engine engine = switch (password.engine()) {
+            case JAVA -> new BouncyCastleArgon2();
+            case NATIVE -> NativeArgon2.load().orElseThrow(() ->
+                    new IllegalStateException("ccms.auth.password.engine=native but libargon2 cannot be loaded"));
+            case AUTO -> NativeArgon2.load().<Argon2Engine>map(loaded -> loaded).orElseGet(BouncyCastleArgon2::new);
+        };
+        LOG.infof("Password hashing: Argon2id m=%d KiB t=%d p=%d with %s", password.memoryKib(), password.iterations(),
+                password.parallelism(), engine.name());
+        this.hasher = new Argon2idHasher(engine, password.memoryKib(), password.iterations(), password.parallelism());
         this.pool = pool;
         this.dummyHash = hasher.hash("dummy password that matches no account");
     }
