@@ -2,9 +2,9 @@ package hk.ccms.access.auth;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -58,10 +58,10 @@ class AccessTokenTest {
 
         JWKSet jwks = JWKSet.parse(given().get("/.well-known/jwks.json").then().statusCode(200).extract().asString());
         SignedJWT jwt = SignedJWT.parse(token.token());
-        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
-        ECKey key = (ECKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
+        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
+        RSAKey key = (RSAKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
         assertThat(key.isPrivate()).isFalse();
-        assertThat(jwt.verify(new ECDSAVerifier(key))).isTrue();
+        assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
         assertThat(claims.getAudience()).containsExactly("ccms");
         assertThat(claims.getIssuer()).isEqualTo("urn:ccms:auth:PDC");
@@ -86,7 +86,7 @@ class AccessTokenTest {
         TokenIssuer.IssuedToken token = accounts.login(accounts.enrolledUser("CP0001"), PortalFunction.ONLINE_FUNCTIONS);
         SignedJWT original = SignedJWT.parse(token.token());
         JWKSet jwks = JWKSet.parse(given().get("/.well-known/jwks.json").then().extract().asString());
-        ECKey publicKey = (ECKey) jwks.getKeyByKeyId(original.getHeader().getKeyID());
+        RSAKey publicKey = (RSAKey) jwks.getKeyByKeyId(original.getHeader().getKeyID());
 
         for (byte[] secret : List.of(publicKey.toPublicKey().getEncoded(), publicKey.toJSONString().getBytes(StandardCharsets.UTF_8))) {
             SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(original.getHeader().getKeyID()).build(),
@@ -178,7 +178,7 @@ class AccessTokenTest {
     private String signWithTheRealKey(JwtClaims claims) throws Exception {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         jws.setKeyIdHeaderValue(keys.current().kid());
         jws.setKey(keys.current().privateKey());
         return jws.getCompactSerialization();

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -77,9 +76,9 @@ class ServiceTokenTest {
 
     @Test
     void tokenSignedWithTheWrongKeyIsRefused() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        String forged = ServiceTokens.claims().jws().keyId(ServiceTokens.KEY_ID).algorithm(SignatureAlgorithm.ES256)
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String forged = ServiceTokens.claims().jws().keyId(ServiceTokens.KEY_ID).algorithm(SignatureAlgorithm.RS256)
                 .sign(generator.generateKeyPair().getPrivate());
         problem(call(forged), 401, UNAUTHENTICATED);
 

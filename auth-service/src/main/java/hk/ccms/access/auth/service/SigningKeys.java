@@ -22,7 +22,6 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
@@ -32,7 +31,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The ES256 keys that sign tokens. They live in PostgreSQL with the private half wrapped by
+ * The RS256 keys (RSA 2048) that sign tokens; RS256 rather than ES256 because verification,
+ * which every authenticated call and otp-service do, measured 20× cheaper (BENCHMARKS.md). They live in PostgreSQL with the private half wrapped by
  * AES-256-GCM under a key-encryption key from the environment, so every instance of the service
  * signs with the same key and a database dump alone cannot forge tokens. The first instance to
  * start with an empty table creates the key.
@@ -40,8 +40,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class SigningKeys {
 
-    public static final String ALGORITHM = "ES256";
+    public static final String ALGORITHM = "RS256";
     private static final int NONCE_BYTES = 12;
+    private static final int RSA_BITS = 2048;
 
     private final SecretKeySpec wrappingKey;
     private final Clock clock;
@@ -114,8 +115,8 @@ public class SigningKeys {
 
     private SigningKey create() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(RSA_BITS, random);
             KeyPair pair = generator.generateKeyPair();
             SigningKey key = new SigningKey();
             key.kid = UUID.randomUUID().toString();
@@ -150,10 +151,10 @@ public class SigningKeys {
     }
 
     private static PublicKey publicKey(byte[] der) throws GeneralSecurityException {
-        return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
+        return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
     }
 
     private static PrivateKey privateKey(byte[] pkcs8) throws GeneralSecurityException {
-        return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
     }
 }

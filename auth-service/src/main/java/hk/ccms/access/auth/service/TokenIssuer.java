@@ -75,6 +75,6 @@ public class TokenIssuer {
 
     private String sign(io.smallrye.jwt.build.JwtClaimsBuilder claims) {
         SigningKeys.ActiveKey key = keys.current();
-        return claims.jws().keyId(key.kid()).algorithm(SignatureAlgorithm.ES256).sign(key.privateKey());
+        return claims.jws().keyId(key.kid()).algorithm(SignatureAlgorithm.RS256).sign(key.privateKey());
     }
 }
