@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  * logins/s, latency percentiles, CPU-seconds per login of each service process and peak RSS; then
  * it floods the password step to show back-pressure (503 + Retry-After) instead of collapse.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar hk.ccms.access.bench.LoginLoadHarness [seconds] [concurrency,...]</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar hk.ccms.access.bench.LoginLoadHarness [seconds] [concurrency,...] [warm-up seconds]</pre>
  */
 public final class LoginLoadHarness {
 
@@ -55,6 +55,7 @@ public final class LoginLoadHarness {
         int[] concurrencies = args.length > 1
                 ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[]{1, 2, 4, 8};
+        int warmUpSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         Path root = Path.of(System.getProperty("ccms.project.root", ".")).toAbsolutePath().normalize();
         Map<String, String> environment = new HashMap<>();
         environment.put("CCMS_AUTH_DEMO_LOAD_USERS", Integer.toString(ACCOUNTS));
@@ -63,8 +64,9 @@ public final class LoginLoadHarness {
         System.out.println("Starting a data centre (embedded PostgreSQL, Redis, SMTP; three service JVMs)...");
         try (DataCentre dc = DataCentre.start(DataCentreSpec.ephemeralPrimary(root, environment))) {
             LoginLoadHarness harness = new LoginLoadHarness(dc);
-            System.out.printf("Machine: %d cores; service JVMs: -Xmx160m SerialGC%n", Runtime.getRuntime().availableProcessors());
-            harness.run(2, Duration.ofSeconds(Math.max(10, seconds / 2)), "warm-up");
+            System.out.printf("Machine: %d cores; service JVMs as started by the launcher (DataCentre)%n", Runtime.getRuntime().availableProcessors());
+            // JIT compilation is CPU the services spend once; the figures are for the warmed-up state.
+            harness.run(4, Duration.ofSeconds(warmUpSeconds), "warm-up");
             System.out.println();
             System.out.println("| concurrency | logins/s | p50 ms | p99 ms | errors | CPU s/login auth | CPU s/login otp | CPU s/login auth+otp | peak RSS MiB auth / otp / dcs |");
             System.out.println("|---|---|---|---|---|---|---|---|---|");

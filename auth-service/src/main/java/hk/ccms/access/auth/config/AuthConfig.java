@@ -78,9 +78,12 @@ public interface AuthConfig {
         @WithDefault("0")
         int hashingThreads();
 
-        /** Hash requests allowed to wait for a thread before the service answers 503. */
+        /**
+         * Hash requests allowed to wait for a thread before the service answers 503; 0 means four
+         * per hashing thread, which bounds the wait to about four hash times.
+         */
         @Min(0)
-        @WithDefault("64")
+        @WithDefault("0")
         int hashingQueue();
     }
 

@@ -118,7 +118,9 @@ public class LoginService {
                 if (!transactions.consume(transactionId)) {
                     throw transactionInvalid();
                 }
-                lockout.reset(account.id);
+                if (account.failedAttempts != 0 || account.lockedUntil != null) {
+                    lockout.reset(account.id);
+                }
                 TokenIssuer.IssuedToken token = sessions.open(account, transaction.function(), PASSWORD_AND_OTP);
                 audit.record(AuditAction.LOGIN_CODE_STEP, account.userId, account, Result.SUCCESS,
                         "signed in to " + transaction.function() + " with pwd+otp");

@@ -28,6 +28,7 @@ import java.util.function.Supplier;
 public class PasswordHashingPool {
 
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    private static final int QUEUE_PER_THREAD = 4;
 
     private final ThreadPoolExecutor executor;
     private final Counter computed;
@@ -37,8 +38,9 @@ public class PasswordHashingPool {
                 ? config.password().hashingThreads()
                 : Runtime.getRuntime().availableProcessors();
         AtomicInteger counter = new AtomicInteger();
+        int queue = config.password().hashingQueue() > 0 ? config.password().hashingQueue() : QUEUE_PER_THREAD * threads;
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, config.password().hashingQueue())),
+                new ArrayBlockingQueue<>(queue),
                 runnable -> {
                     Thread thread = new Thread(runnable, "password-hashing-" + counter.incrementAndGet());
                     thread.setDaemon(true);
