@@ -25,15 +25,9 @@ import java.util.Properties;
  */
 public final class DataCentre implements AutoCloseable {
 
-    /** Small heaps: the platform's target is at most 256 MB resident per service. */
+    /** Small heaps: the platform's target is at most 256 MB resident per service (see BENCHMARKS.md). */
     private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx160m", "-XX:+UseSerialGC",
             "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
-    /**
-     * glibc keeps freed memory in per-thread arenas, and libargon2 allocates its 19 MiB working
-     * memory on every hash: two arenas keep that to one working set per core instead of one per
-     * thread that ever hashed. (Forcing mmap for such blocks instead was measured far slower.)
-     */
-    private static final Map<String, String> NATIVE_MEMORY_ENVIRONMENT = Map.of();
 
     private final DataCentreSpec spec;
     private final PostgresServer postgres;
@@ -81,7 +75,6 @@ public final class DataCentre implements AutoCloseable {
         environment.put("CCMS_AUTH_ISSUER", issuer);
         environment.put("CCMS_AUTH_JWKS_URL", authUrl + "/.well-known/jwks.json");
         environment.put("CCMS_LOG_JSON", "true");
-        environment.putAll(NATIVE_MEMORY_ENVIRONMENT);
 
         Map<String, String> auth = new HashMap<>(environment);
         auth.put("CCMS_AUTH_HTTP_PORT", Integer.toString(authPort));
