@@ -69,7 +69,7 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException exception) {
         int status = exception.getResponse().getStatus();
-        CommonProblemType type = switch (status) {
+        ProblemType type = switch (status) {
             case 400 -> CommonProblemType.MALFORMED_REQUEST;
             case 401 -> CommonProblemType.UNAUTHENTICATED;
             case 403 -> CommonProblemType.FORBIDDEN;

@@ -1,8 +1,8 @@
 package hk.ccms.access.common.problem;
 
 /**
- * The stable problem types shared by every service. A service-specific type is declared by
- * implementing this interface in that service; the URN prefix keeps them in one namespace.
+ * A stable kind of problem: clients switch on {@link #uri()}. Each service declares its own kinds
+ * as constants made with {@link #of}; the URN prefix keeps them all in one namespace.
  */
 public interface ProblemType {
 
@@ -17,5 +17,12 @@ public interface ProblemType {
 
     default String uri() {
         return URN_PREFIX + slug();
+    }
+
+    static ProblemType of(String slug, String title, int status) {
+        return new Kind(slug, title, status);
+    }
+
+    record Kind(String slug, String title, int status) implements ProblemType {
     }
 }
