@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -69,11 +70,11 @@ public class SessionStore {
     /** Ends every session of the account except one (after a password change, the one that made it). */
     public void closeAllExcept(long accountId, String keepSessionId) {
         RedisGuard.run(() -> {
-            Set<String> ids = sets.smembers(ACCOUNT_SESSIONS + accountId);
-            String[] toDelete = ids.stream().filter(id -> !id.equals(keepSessionId)).map(id -> SESSION + id).toArray(String[]::new);
-            if (toDelete.length > 0) {
-                keys.del(toDelete);
-                sets.srem(ACCOUNT_SESSIONS + accountId, ids.stream().filter(id -> !id.equals(keepSessionId)).toArray(String[]::new));
+            String[] others = sets.smembers(ACCOUNT_SESSIONS + accountId).stream()
+                    .filter(id -> !id.equals(keepSessionId)).toArray(String[]::new);
+            if (others.length > 0) {
+                keys.del(Arrays.stream(others).map(id -> SESSION + id).toArray(String[]::new));
+                sets.srem(ACCOUNT_SESSIONS + accountId, others);
             }
         });
     }
