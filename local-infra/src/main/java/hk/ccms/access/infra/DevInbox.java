@@ -21,9 +21,10 @@ import java.util.List;
 import java.util.concurrent.Executors;
 
 /**
- * The developer inbox: a small web page and JSON API over what the local SMTP server received,
- * so that a person (or a test, or the load harness) can read the codes the system sent.
- * Local runs and tests only; it binds to loopback.
+ * The developer inbox: a small web page and JSON API over what the local SMTP server and SMSC
+ * received, so that a person (or a test, or the load harness) can read the codes the system sent.
+ * Either source may be absent (a test that needs only one). Local runs and tests only; it binds
+ * to loopback.
  */
 public final class DevInbox implements AutoCloseable {
 
@@ -32,20 +33,32 @@ public final class DevInbox implements AutoCloseable {
 
     private final HttpServer server;
     private final SmtpServer smtp;
+    private final SmscServer smsc;
     private final ObjectMapper json = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private DevInbox(HttpServer server, SmtpServer smtp) {
+    private DevInbox(HttpServer server, SmtpServer smtp, SmscServer smsc) {
         this.server = server;
         this.smtp = smtp;
+        this.smsc = smsc;
     }
 
     public static DevInbox start(int port, SmtpServer smtp) {
+        return start(port, smtp, null);
+    }
+
+    /** An inbox over {@code smtp} and {@code smsc}, either of which may be null. */
+    public static DevInbox start(int port, SmtpServer smtp, SmscServer smsc) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), FreePorts.resolve(port)), 0);
-            DevInbox inbox = new DevInbox(server, smtp);
-            server.createContext("/api/mail", inbox::mailApi);
+            DevInbox inbox = new DevInbox(server, smtp, smsc);
+            if (smtp != null) {
+                server.createContext("/api/mail", inbox::mailApi);
+            }
+            if (smsc != null) {
+                server.createContext("/api/sms", inbox::smsApi);
+            }
             server.createContext("/", inbox::page);
             server.setExecutor(Executors.newFixedThreadPool(4));
             server.start();
@@ -69,25 +82,52 @@ public final class DevInbox implements AutoCloseable {
         respond(exchange, 200, "application/json", json.writeValueAsBytes(messages));
     }
 
+    private void smsApi(HttpExchange exchange) throws IOException {
+        if ("DELETE".equals(exchange.getRequestMethod())) {
+            smsc.purge();
+            respond(exchange, 204, "application/json", new byte[0]);
+            return;
+        }
+        List<SmsMessage> messages = smsc.messages(queryParameter(exchange, "to"));
+        respond(exchange, 200, "application/json", json.writeValueAsBytes(messages));
+    }
+
     private void page(HttpExchange exchange) throws IOException {
-        List<MailMessage> newestFirst = new ArrayList<>(smtp.messages(null));
-        Collections.reverse(newestFirst);
         StringBuilder html = new StringBuilder("""
                 <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Developer inbox</title>
                 <meta http-equiv="refresh" content="5">
                 <style>body{font-family:sans-serif;margin:2em;max-width:60em}article{border:1px solid #999;
                 padding:1em;margin:1em 0}pre{white-space:pre-wrap}</style></head><body>
-                <h1>Developer inbox — e-mail sent by the local system</h1>
-                <p>Refreshes every 5 seconds. JSON: <code>/api/mail?to=address</code></p>
+                <h1>Developer inbox — messages sent by the local system</h1>
+                <p>Refreshes every 5 seconds.</p>
                 """);
-        if (newestFirst.isEmpty()) {
-            html.append("<p>No mail yet.</p>");
+        if (smsc != null) {
+            html.append("<h2>SMS</h2><p>JSON: <code>/api/sms?to=+85291234567</code></p>");
+            List<SmsMessage> newestFirst = new ArrayList<>(smsc.messages(null));
+            Collections.reverse(newestFirst);
+            if (newestFirst.isEmpty()) {
+                html.append("<p>No SMS yet.</p>");
+            }
+            for (SmsMessage message : newestFirst) {
+                html.append("<article><p>To: ").append(escape(message.to())).append(" — From: ")
+                        .append(escape(message.from())).append(" — ")
+                        .append(HK_TIME.format(message.receivedAt())).append("</p><pre>")
+                        .append(escape(message.text())).append("</pre></article>");
+            }
         }
-        for (MailMessage message : newestFirst) {
-            html.append("<article><h2>").append(escape(message.subject())).append("</h2><p>To: ")
-                    .append(escape(String.join(", ", message.to()))).append(" — ")
-                    .append(HK_TIME.format(message.receivedAt())).append("</p><pre>")
-                    .append(escape(message.text())).append("</pre></article>");
+        if (smtp != null) {
+            html.append("<h2>E-mail</h2><p>JSON: <code>/api/mail?to=address</code></p>");
+            List<MailMessage> newestFirst = new ArrayList<>(smtp.messages(null));
+            Collections.reverse(newestFirst);
+            if (newestFirst.isEmpty()) {
+                html.append("<p>No mail yet.</p>");
+            }
+            for (MailMessage message : newestFirst) {
+                html.append("<article><h3>").append(escape(message.subject())).append("</h3><p>To: ")
+                        .append(escape(String.join(", ", message.to()))).append(" — ")
+                        .append(HK_TIME.format(message.receivedAt())).append("</p><pre>")
+                        .append(escape(message.text())).append("</pre></article>");
+            }
         }
         html.append("</body></html>");
         respond(exchange, 200, "text/html; charset=utf-8", html.toString().getBytes(StandardCharsets.UTF_8));

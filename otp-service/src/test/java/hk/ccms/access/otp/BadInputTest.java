@@ -120,13 +120,16 @@ class BadInputTest {
                 .body("violations.field", hasItem("destination"));
     }
 
-    @Test
-    void smsIsNotAvailableYet() {
+    @ParameterizedTest
+    @ValueSource(strings = {"85291234567", "+0852912345", "+8529123", "+1234567890123456", "+852 9123 4567", "+852-91234567",
+            "+85291234567\n", "０８５２９１２３４５６７", "+852９1234567", "alice@cp0001.example", "+"})
+    void invalidMobileNumberIsRefusedWithoutSending(String destination) {
         String tx = newTransactionId();
         String subject = newSubject();
-        Map<String, Object> body = issueBody(tx, subject, "+85291234567");
+        Map<String, Object> body = issueBody(tx, subject, destination);
         body.put("channel", "SMS");
-        problem(issue(body).then(), 422, "urn:ccms:problem:channel-not-available");
+        problem(issue(body).then(), 400, VALIDATION_FAILED)
+                .body("violations.field", hasItem("destination"));
         assertEquals("EXPIRED", OtpApi.outcome(tx, subject, "123456"), "no challenge was created");
     }
 

@@ -4,6 +4,7 @@ import hk.ccms.access.infra.DevInbox;
 import hk.ccms.access.infra.FreePorts;
 import hk.ccms.access.infra.PostgresServer;
 import hk.ccms.access.infra.RedisServer;
+import hk.ccms.access.infra.SmscServer;
 import hk.ccms.access.infra.SmtpServer;
 
 import java.io.IOException;
@@ -19,7 +20,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * A whole data centre on this machine: real PostgreSQL, Redis and SMTP servers, and
+ * A whole data centre on this machine: real PostgreSQL, Redis, SMTP and SMPP (SMSC) servers, and
  * auth-service, otp-service and datacentre-state as separate JVM processes configured only
  * through the same environment variables production uses.
  */
@@ -33,15 +34,18 @@ public final class DataCentre implements AutoCloseable {
     private final PostgresServer postgres;
     private final RedisServer redis;
     private final SmtpServer smtp;
+    private final SmscServer smsc;
     private final DevInbox inbox;
     private final Map<String, ServiceProcess> services = new HashMap<>();
     private final Map<String, String> environment = new HashMap<>();
 
-    private DataCentre(DataCentreSpec spec, PostgresServer postgres, RedisServer redis, SmtpServer smtp, DevInbox inbox) {
+    private DataCentre(DataCentreSpec spec, PostgresServer postgres, RedisServer redis, SmtpServer smtp, SmscServer smsc,
+                       DevInbox inbox) {
         this.spec = spec;
         this.postgres = postgres;
         this.redis = redis;
         this.smtp = smtp;
+        this.smsc = smsc;
         this.inbox = inbox;
     }
 
@@ -51,8 +55,9 @@ public final class DataCentre implements AutoCloseable {
         PostgresServer postgres = PostgresServer.start(ports.postgres(), spec.dataDirectory() == null ? null : data.resolve("postgres"));
         RedisServer redis = RedisServer.start(ports.redis());
         SmtpServer smtp = SmtpServer.start(ports.smtp());
-        DevInbox inbox = DevInbox.start(ports.inbox(), smtp);
-        DataCentre dataCentre = new DataCentre(spec, postgres, redis, smtp, inbox);
+        SmscServer smsc = SmscServer.start(ports.smsc());
+        DevInbox inbox = DevInbox.start(ports.inbox(), smtp, smsc);
+        DataCentre dataCentre = new DataCentre(spec, postgres, redis, smtp, smsc, inbox);
         try {
             dataCentre.startServices(data);
         } catch (RuntimeException e) {
@@ -91,6 +96,10 @@ public final class DataCentre implements AutoCloseable {
         otp.put("CCMS_OTP_REDIS_URL", redis.url());
         otp.put("CCMS_SMTP_HOST", "127.0.0.1");
         otp.put("CCMS_SMTP_PORT", Integer.toString(smtp.port()));
+        otp.put("CCMS_SMSC_HOST", "127.0.0.1");
+        otp.put("CCMS_SMSC_PORT", Integer.toString(smsc.port()));
+        otp.put("CCMS_SMSC_SYSTEM_ID", smsc.systemId());
+        otp.put("CCMS_SMSC_PASSWORD", smsc.password());
         otp.put("CCMS_OTP_CODE_HASH_KEY", secrets.getProperty("code-hash-key"));
 
         Map<String, String> dcs = new HashMap<>(environment);
@@ -143,6 +152,10 @@ public final class DataCentre implements AutoCloseable {
         return smtp;
     }
 
+    public SmscServer smsc() {
+        return smsc;
+    }
+
     public RedisServer redis() {
         return redis;
     }
@@ -159,6 +172,7 @@ public final class DataCentre implements AutoCloseable {
     public void close() {
         services.values().forEach(ServiceProcess::close);
         inbox.close();
+        smsc.close();
         smtp.close();
         redis.close();
         postgres.close();

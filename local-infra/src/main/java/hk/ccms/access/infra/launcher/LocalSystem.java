@@ -29,7 +29,7 @@ public final class LocalSystem {
                 System.exit(2);
             }
         }
-        System.out.println("Starting data centre PDC (embedded PostgreSQL, Redis, SMTP; three services)...");
+        System.out.println("Starting data centre PDC (embedded PostgreSQL, Redis, SMTP, SMPP; three services)...");
         DataCentre primary = DataCentre.start(DataCentreSpec.primary(root, data.resolve("PDC")));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -52,7 +52,7 @@ public final class LocalSystem {
                   auth-service       %2$s      Swagger UI %2$s/q/swagger-ui
                   otp-service        %3$s      (internal API, service tokens only)
                   datacentre-state   %4$s      %4$s/api/v1/datacentre
-                  Developer inbox    %5$s      every e-mail the system sent (one-time passwords)
+                  Developer inbox    %5$s      every e-mail and SMS the system sent (one-time passwords)
 
                 Demo accounts (password for all: Harbour-View-2023)
                   ALICE01  user of CP0001     ONLINE_FUNCTIONS or OVERNIGHT_REPORT_DOWNLOAD

@@ -5,10 +5,12 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The one-time-code rules. The bounds are those of DESIGN §5 (NIST SP 800-63B §5.1.3): an
@@ -54,6 +56,8 @@ public interface OtpConfig {
 
     Mail mail();
 
+    Sms sms();
+
     interface Mail {
 
         @Email
@@ -63,5 +67,43 @@ public interface OtpConfig {
         /** Longest a request waits for the SMTP server to take a message. */
         @DurationMin(seconds = 1)
         Duration sendTimeout();
+    }
+
+    /** SMS through an SMSC over SMPP 3.4, one long-lived transceiver session. */
+    interface Sms {
+
+        /** Off: {@code SMS} is refused with {@code channel-not-available}. */
+        boolean enabled();
+
+        @NotBlank
+        String host();
+
+        @Min(1)
+        @Max(65535)
+        int port();
+
+        /** SMPP system_id, at most 15 characters. */
+        @NotBlank
+        @Size(max = 15)
+        String systemId();
+
+        /** SMPP password, at most 8 characters; a secret, never logged. */
+        Optional<@Size(max = 8) String> password();
+
+        /** Sender shown on the phone: an alphanumeric name of at most 11 characters, or a number. */
+        @NotBlank
+        @Size(max = 11)
+        String sourceAddress();
+
+        /** Longest wait for the SMSC to answer a bind or a submit. */
+        @DurationMin(millis = 100)
+        Duration submitTimeout();
+
+        /** First wait before binding again after the session dropped or a bind failed; doubles up to the maximum. */
+        @DurationMin(millis = 10)
+        Duration reconnectBackoffMin();
+
+        @DurationMin(millis = 10)
+        Duration reconnectBackoffMax();
     }
 }

@@ -46,7 +46,7 @@ public class ChallengeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @ResponseStatus(201)
     @Operation(summary = "Send a new code for a transaction",
-            description = "409 challenge-exists, 422 channel-not-available (SMS), 429 otp-rate-limited, 503 delivery-unavailable.")
+            description = "409 challenge-exists, 422 channel-not-available (a channel switched off), 429 otp-rate-limited, 503 delivery-unavailable.")
     @APIResponse(responseCode = "201", description = "The code was handed to the delivery channel",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IssuedChallenge.class)))
     public IssuedChallenge issue(@Valid @NotNull IssueChallengeRequest request) {

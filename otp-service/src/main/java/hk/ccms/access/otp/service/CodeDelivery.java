@@ -4,12 +4,17 @@ import hk.ccms.access.otp.domain.Channel;
 import hk.ccms.access.otp.domain.CodeMessage;
 
 /**
- * One way of getting a code to a person. Each channel is one bean; a channel without a bean is
- * refused with {@code channel-not-available} rather than pretending to send.
+ * One way of getting a code to a person. Each channel is one bean; a channel without a bean, or
+ * whose bean is switched off by configuration, is refused with {@code channel-not-available}
+ * rather than pretending to send.
  */
 public interface CodeDelivery {
 
     Channel channel();
+
+    default boolean enabled() {
+        return true;
+    }
 
     /**
      * The destination in the form it is stored and sent to.
@@ -21,6 +26,6 @@ public interface CodeDelivery {
     /** The destination as it may be shown to the person who is logging in. */
     String mask(String normalisedDestination);
 
-    /** Returns once the next hop (e.g. the SMTP server) has taken the message. */
+    /** Returns once the next hop (the SMTP server, the SMSC) has taken the message. */
     void send(CodeMessage message) throws DeliveryFailedException;
 }

@@ -6,7 +6,7 @@ import hk.ccms.access.otp.domain.VerificationOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Counters an operator watches: codes sent, verification outcomes, delivery failures. */
+/** Counters an operator watches: codes sent, verification outcomes, delivery failures, SMS receipts. */
 @ApplicationScoped
 public class OtpMetrics {
 
@@ -27,5 +27,10 @@ public class OtpMetrics {
 
     public void deliveryFailed(Channel channel) {
         registry.counter("ccms.otp.delivery.failures", "channel", channel.name()).increment();
+    }
+
+    /** A delivery receipt from the SMSC, by its final state ({@code DELIVRD}, {@code UNDELIV}, ...). */
+    public void smsReceipt(String state) {
+        registry.counter("ccms.otp.sms.receipts", "state", state).increment();
     }
 }

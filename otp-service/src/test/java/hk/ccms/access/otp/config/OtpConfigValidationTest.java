@@ -59,6 +59,14 @@ class OtpConfigValidationTest {
     }
 
     @Test
+    void smsSettingsOutsideSmppLimitsAreRefused() {
+        assertThrows(ConfigValidationException.class, () -> load(Map.of("ccms.otp.sms.system-id", "a-system-id-of-16")));
+        assertThrows(ConfigValidationException.class, () -> load(Map.of("ccms.otp.sms.source-address", "HKFE-CLEARING")));
+        assertThrows(ConfigValidationException.class, () -> load(Map.of("ccms.otp.sms.password", "nine-char")));
+        assertEquals("HKFE", load(Map.of()).sms().sourceAddress());
+    }
+
+    @Test
     void missingHashKeyIsRefused() {
         Map<String, String> values = new HashMap<>(defaults());
         values.remove("ccms.otp.code-hash-key");
@@ -82,15 +90,23 @@ class OtpConfigValidationTest {
 
     /** The values application.properties gives when no environment variable is set. */
     private static Map<String, String> defaults() {
-        return Map.of(
-                "ccms.otp.code-length", "6",
-                "ccms.otp.code-hash-key", "dGVzdC1vbmx5LW90cC1jb2RlLWhhc2gta2V5LW5vdC1zZWNyZXQ=",
-                "ccms.otp.ttl", "PT5M",
-                "ccms.otp.max-attempts", "5",
-                "ccms.otp.resend-interval", "PT30S",
-                "ccms.otp.max-codes-per-hour", "10",
-                "ccms.otp.delivery-retry-after", "PT30S",
-                "ccms.otp.mail.from", "no-reply@ccms.local",
-                "ccms.otp.mail.send-timeout", "PT10S");
+        return Map.ofEntries(
+                Map.entry("ccms.otp.code-length", "6"),
+                Map.entry("ccms.otp.code-hash-key", "dGVzdC1vbmx5LW90cC1jb2RlLWhhc2gta2V5LW5vdC1zZWNyZXQ="),
+                Map.entry("ccms.otp.ttl", "PT5M"),
+                Map.entry("ccms.otp.max-attempts", "5"),
+                Map.entry("ccms.otp.resend-interval", "PT30S"),
+                Map.entry("ccms.otp.max-codes-per-hour", "10"),
+                Map.entry("ccms.otp.delivery-retry-after", "PT30S"),
+                Map.entry("ccms.otp.mail.from", "no-reply@ccms.local"),
+                Map.entry("ccms.otp.mail.send-timeout", "PT10S"),
+                Map.entry("ccms.otp.sms.enabled", "true"),
+                Map.entry("ccms.otp.sms.host", "127.0.0.1"),
+                Map.entry("ccms.otp.sms.port", "2775"),
+                Map.entry("ccms.otp.sms.system-id", "ccms-otp"),
+                Map.entry("ccms.otp.sms.source-address", "HKFE"),
+                Map.entry("ccms.otp.sms.submit-timeout", "PT10S"),
+                Map.entry("ccms.otp.sms.reconnect-backoff-min", "PT1S"),
+                Map.entry("ccms.otp.sms.reconnect-backoff-max", "PT60S"));
     }
 }
