@@ -55,16 +55,6 @@ public class EmailCodeDelivery implements CodeDelivery {
     }
 
     @Override
-    public String normalise(String destination) {
-        return parse(destination).toString();
-    }
-
-    @Override
-    public String mask(String normalisedDestination) {
-        return parse(normalisedDestination).masked();
-    }
-
-    @Override
     public void send(CodeMessage message) throws DeliveryFailedException {
         CodeMail mail = new CodeMail(message.code(), message.purpose(), HONG_KONG_TIME.format(message.expiresAt()),
                 message.language() == Language.ZH_HK);
@@ -86,7 +76,8 @@ public class EmailCodeDelivery implements CodeDelivery {
         }
     }
 
-    private static EmailAddress parse(String destination) {
+    @Override
+    public EmailAddress parse(String destination) {
         return EmailAddress.parse(destination).orElseThrow(() -> InvalidInput.field("destination",
                 "must be a plain e-mail address of at most " + EmailAddress.MAX_LENGTH + " characters"));
     }

@@ -105,16 +105,6 @@ public class SmsCodeDelivery implements CodeDelivery {
     }
 
     @Override
-    public String normalise(String destination) {
-        return parse(destination).toString();
-    }
-
-    @Override
-    public String mask(String normalisedDestination) {
-        return parse(normalisedDestination).masked();
-    }
-
-    @Override
     public void send(CodeMessage message) throws DeliveryFailedException {
         MobileNumber to = parse(message.destination());
         byte[] text = SmsText.of(message).getBytes(StandardCharsets.UTF_16BE);
@@ -276,7 +266,8 @@ public class SmsCodeDelivery implements CodeDelivery {
         return String.format("0x%08X", commandStatus);
     }
 
-    private static MobileNumber parse(String destination) {
+    @Override
+    public MobileNumber parse(String destination) {
         return MobileNumber.parse(destination).orElseThrow(() -> InvalidInput.field("destination",
                 "must be a mobile number in E.164: + and 8 to 15 digits, the first not 0"));
     }

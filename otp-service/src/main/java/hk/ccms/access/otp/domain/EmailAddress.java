@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * use. Quoted local parts, IP literals, comments and anything with whitespace or control
  * characters are refused: they are never needed here and only widen what reaches the SMTP header.
  */
-public final class EmailAddress {
+public final class EmailAddress implements Destination {
 
     public static final int MAX_LENGTH = 254;
     private static final int MAX_LOCAL_LENGTH = 64;
@@ -41,6 +41,7 @@ public final class EmailAddress {
     }
 
     /** First and last character of the local part, e.g. {@code a***e@cp0001.example}. */
+    @Override
     public String masked() {
         String last = local.length() > 1 ? local.substring(local.length() - 1) : "";
         return local.charAt(0) + "***" + last + "@" + domain;

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * accepted (no spaces, dashes or national forms): auth-service stores numbers in E.164, and one
  * form means one rule for what reaches the SMSC.
  */
-public final class MobileNumber {
+public final class MobileNumber implements Destination {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
     private static final int SHOWN_TAIL = 4;
@@ -34,6 +34,7 @@ public final class MobileNumber {
     }
 
     /** Up to the first three digits and the last four, e.g. {@code +852****5678}. */
+    @Override
     public String masked() {
         int head = Math.max(0, Math.min(3, digits.length() - SHOWN_TAIL - MIN_HIDDEN));
         return "+" + digits.substring(0, head) + "****" + digits.substring(digits.length() - SHOWN_TAIL);
