@@ -3,8 +3,7 @@ package hk.ccms.access.datacentre.domain;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -26,21 +25,8 @@ public class DataCentreState extends PanacheEntityBase {
     @Id
     private short id;
 
-    @Column(nullable = false)
-    private long epoch;
-
-    @Column(name = "active_dc", nullable = false)
-    private String activeDc;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private DataCentreMode mode;
-
-    @Column(name = "session_name")
-    private String sessionName;
-
-    @Column(name = "carry_forward", nullable = false)
-    private boolean carryForward;
+    @Embedded
+    private StateSnapshot snapshot;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
@@ -76,28 +62,8 @@ public class DataCentreState extends PanacheEntityBase {
         return inserted == 1;
     }
 
-    public boolean isActiveAt(String dcId) {
-        return activeDc.equals(dcId);
-    }
-
-    public long epoch() {
-        return epoch;
-    }
-
-    public String activeDc() {
-        return activeDc;
-    }
-
-    public DataCentreMode mode() {
-        return mode;
-    }
-
-    public Optional<String> sessionName() {
-        return Optional.ofNullable(sessionName);
-    }
-
-    public boolean carryForward() {
-        return carryForward;
+    public StateSnapshot snapshot() {
+        return snapshot;
     }
 
     public Instant updatedAt() {

@@ -2,6 +2,7 @@ package hk.ccms.access.datacentre.domain;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -37,21 +38,8 @@ public class StateChange extends PanacheEntityBase {
     @Column(name = "recorded_by_dc", nullable = false)
     private String recordedByDc;
 
-    @Column(nullable = false)
-    private long epoch;
-
-    @Column(name = "active_dc", nullable = false)
-    private String activeDc;
-
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private DataCentreMode mode;
-
-    @Column(name = "session_name")
-    private String sessionName;
-
-    @Column(name = "carry_forward", nullable = false)
-    private boolean carryForward;
+    @Embedded
+    private StateSnapshot snapshot;
 
     /** The operator who asked for the change; null when the service made it on its own. */
     @Column
@@ -69,11 +57,7 @@ public class StateChange extends PanacheEntityBase {
         change.kind = kind;
         change.recordedAt = state.updatedAt();
         change.recordedByDc = recordedByDc;
-        change.epoch = state.epoch();
-        change.activeDc = state.activeDc();
-        change.mode = state.mode();
-        change.sessionName = state.sessionName().orElse(null);
-        change.carryForward = state.carryForward();
+        change.snapshot = state.snapshot().copy();
         change.reason = reason;
         return change;
     }
@@ -90,20 +74,8 @@ public class StateChange extends PanacheEntityBase {
         return recordedByDc;
     }
 
-    public long epoch() {
-        return epoch;
-    }
-
-    public String activeDc() {
-        return activeDc;
-    }
-
-    public DataCentreMode mode() {
-        return mode;
-    }
-
-    public boolean carryForward() {
-        return carryForward;
+    public StateSnapshot snapshot() {
+        return snapshot;
     }
 
     public String actor() {

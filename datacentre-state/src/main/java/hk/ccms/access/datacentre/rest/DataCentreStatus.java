@@ -35,8 +35,8 @@ public record DataCentreStatus(
     static DataCentreStatus of(DataCentreConfig config, DataCentreState state) {
         return new DataCentreStatus(
                 new DataCentre(config.id(), config.name(), config.role()),
-                new State(state.epoch(), state.activeDc(), state.mode(), state.sessionName().orElse(null),
-                        state.carryForward(), state.updatedAt()),
-                state.isActiveAt(config.id()));
+                new State(state.snapshot().epoch(), state.snapshot().activeDc(), state.snapshot().mode(),
+                        state.snapshot().sessionName().orElse(null), state.snapshot().carryForward(), state.updatedAt()),
+                state.snapshot().isActiveAt(config.id()));
     }
 }

@@ -56,7 +56,8 @@ public class DataCentreStateService {
         DataCentreState state = current();
         StateChange.automatic(StateChangeKind.INITIALISED, state, config.id(),
                 "No data-centre state found at start-up").persist();
-        LOG.infof("Initialised data-centre state: epoch %d, active %s, mode %s", state.epoch(), state.activeDc(), state.mode());
+        LOG.infof("Initialised data-centre state: epoch %d, active %s, mode %s", state.snapshot().epoch(),
+                state.snapshot().activeDc(), state.snapshot().mode());
         return true;
     }
 

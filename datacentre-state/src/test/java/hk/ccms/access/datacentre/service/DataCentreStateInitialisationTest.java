@@ -51,21 +51,21 @@ class DataCentreStateInitialisationTest {
         assertEquals(1, count("select count(*) from datacentre_state"));
 
         DataCentreState state = service.current();
-        assertEquals(1, state.epoch());
-        assertEquals("PDC", state.activeDc());
-        assertEquals(DataCentreMode.NORMAL, state.mode());
-        assertTrue(state.sessionName().isEmpty());
-        assertTrue(state.carryForward());
+        assertEquals(1, state.snapshot().epoch());
+        assertEquals("PDC", state.snapshot().activeDc());
+        assertEquals(DataCentreMode.NORMAL, state.snapshot().mode());
+        assertTrue(state.snapshot().sessionName().isEmpty());
+        assertTrue(state.snapshot().carryForward());
 
         List<StateChange> history = StateChange.listAll();
         assertEquals(1, history.size());
         StateChange initialised = history.get(0);
         assertEquals(StateChangeKind.INITIALISED, initialised.kind());
         assertEquals("PDC", initialised.recordedByDc());
-        assertEquals(1, initialised.epoch());
-        assertEquals("PDC", initialised.activeDc());
-        assertEquals(DataCentreMode.NORMAL, initialised.mode());
-        assertTrue(initialised.carryForward());
+        assertEquals(1, initialised.snapshot().epoch());
+        assertEquals("PDC", initialised.snapshot().activeDc());
+        assertEquals(DataCentreMode.NORMAL, initialised.snapshot().mode());
+        assertTrue(initialised.snapshot().carryForward());
         assertNull(initialised.actor());
         assertEquals(state.updatedAt(), initialised.recordedAt());
     }
@@ -81,7 +81,7 @@ class DataCentreStateInitialisationTest {
 
         DataCentreState after = service.current();
         assertEquals(1, count("select count(*) from datacentre_state"));
-        assertEquals(before.epoch(), after.epoch());
+        assertEquals(before.snapshot().epoch(), after.snapshot().epoch());
         assertEquals(before.version(), after.version());
         assertEquals(before.updatedAt(), after.updatedAt());
         assertEquals(historyBefore, count("select count(*) from state_change"));
@@ -134,7 +134,7 @@ class DataCentreStateInitialisationTest {
             pool.shutdownNow();
         }
         assertEquals(1, count("select count(*) from datacentre_state"));
-        assertEquals(1, service.current().epoch());
+        assertEquals(1, service.current().snapshot().epoch());
         assertEquals(initialisedBefore + 1, count("select count(*) from state_change where kind = 'INITIALISED'"));
     }
 
