@@ -83,27 +83,16 @@ public final class LoginLoadHarness {
         Map<String, Double> cpuBefore = cpu();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         LongAdder errors = new LongAdder();
-        long deadline = System.nanoTime() + duration.toNanos();
         long started = System.nanoTime();
-        List<Thread> users = new ArrayList<>();
-        for (int i = 0; i < concurrency; i++) {
-            Thread user = new Thread(() -> {
-                while (System.nanoTime() < deadline) {
-                    long begin = System.nanoTime();
-                    try {
-                        login(account());
-                        latencies.add(System.nanoTime() - begin);
-                    } catch (Exception failed) {
-                        errors.increment();
-                    }
-                }
-            });
-            users.add(user);
-            user.start();
-        }
-        for (Thread user : users) {
-            user.join();
-        }
+        closedLoop(concurrency, duration, () -> {
+            long begin = System.nanoTime();
+            try {
+                login(account());
+                latencies.add(System.nanoTime() - begin);
+            } catch (Exception failed) {
+                errors.increment();
+            }
+        });
         double elapsed = (System.nanoTime() - started) / 1e9;
         Map<String, Double> cpuAfter = cpu();
         List<Long> sorted = new ArrayList<>(latencies);
@@ -126,37 +115,44 @@ public final class LoginLoadHarness {
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         LongAdder withRetryAfter = new LongAdder();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        long deadline = System.nanoTime() + duration.toNanos();
-        List<Thread> clients = new ArrayList<>();
-        for (int i = 0; i < concurrency; i++) {
-            Thread client = new Thread(() -> {
-                while (System.nanoTime() < deadline) {
-                    long begin = System.nanoTime();
-                    try {
-                        HttpResponse<String> response = post("/api/v1/login/password",
-                                "{\"userId\":\"NOBODY%d\",\"password\":\"x\",\"function\":\"ONLINE_FUNCTIONS\"}".formatted(begin % 100000));
-                        statuses.computeIfAbsent(response.statusCode(), status -> new LongAdder()).increment();
-                        if (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent()) {
-                            withRetryAfter.increment();
-                        }
-                    } catch (Exception failed) {
-                        statuses.computeIfAbsent(-1, status -> new LongAdder()).increment();
-                    }
-                    latencies.add(System.nanoTime() - begin);
+        closedLoop(concurrency, duration, () -> {
+            long begin = System.nanoTime();
+            try {
+                HttpResponse<String> response = post("/api/v1/login/password",
+                        "{\"userId\":\"NOBODY%d\",\"password\":\"x\",\"function\":\"ONLINE_FUNCTIONS\"}".formatted(begin % 100000));
+                statuses.computeIfAbsent(response.statusCode(), status -> new LongAdder()).increment();
+                if (response.statusCode() == 503 && response.headers().firstValue("Retry-After").isPresent()) {
+                    withRetryAfter.increment();
                 }
-            });
-            clients.add(client);
-            client.start();
-        }
-        for (Thread client : clients) {
-            client.join();
-        }
+            } catch (Exception failed) {
+                statuses.computeIfAbsent(-1, status -> new LongAdder()).increment();
+            }
+            latencies.add(System.nanoTime() - begin);
+        });
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         Map<Integer, Long> counts = new HashMap<>();
         statuses.forEach((status, count) -> counts.put(status, count.sum()));
         return "Overload probe: %d concurrent password steps for %d s -> statuses %s (503 with Retry-After: %d), p50 %.1f ms, p99 %.1f ms"
                 .formatted(concurrency, duration.toSeconds(), counts, withRetryAfter.sum(), percentile(sorted, 0.5), percentile(sorted, 0.99));
+    }
+
+    /** {@code clients} threads each repeat {@code request} back to back until the duration is over. */
+    private static void closedLoop(int clients, Duration duration, Runnable request) throws InterruptedException {
+        long deadline = System.nanoTime() + duration.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            Thread thread = new Thread(() -> {
+                while (System.nanoTime() < deadline) {
+                    request.run();
+                }
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
     }
 
     private void login(String userId) throws IOException, InterruptedException {

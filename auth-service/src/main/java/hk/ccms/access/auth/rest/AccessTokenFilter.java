@@ -1,6 +1,5 @@
 package hk.ccms.access.auth.rest;
 
-import hk.ccms.access.auth.domain.Portal;
 import hk.ccms.access.auth.service.AccessTokenVerifier;
 import hk.ccms.access.auth.service.Caller;
 import hk.ccms.access.auth.service.SessionStore;
@@ -8,6 +7,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.Set;
 
 /**
  * Authenticates endpoints marked {@link PortalAccess}: the bearer token must verify for one of
@@ -40,24 +41,12 @@ public class AccessTokenFilter {
             throw AccessTokenVerifier.rejected();
         }
         String token = header.substring(BEARER.length()).trim();
-        AccessTokenVerifier.VerifiedToken verified = verifyForAny(token, access.value());
+        AccessTokenVerifier.VerifiedToken verified = verifier.verify(token, Set.of(access.value()));
         if (!sessions.isActive(verified.sessionId())) {
             throw AccessTokenVerifier.rejected();
         }
         currentCaller.set(new Caller(verified.userId(), verified.participantId(), verified.role(), verified.function(),
                 verified.methods(), verified.sessionId(), verified.expiresAt()));
-    }
-
-    private AccessTokenVerifier.VerifiedToken verifyForAny(String token, Portal[] portals) {
-        RuntimeException last = AccessTokenVerifier.rejected();
-        for (Portal portal : portals) {
-            try {
-                return verifier.verify(token, portal);
-            } catch (RuntimeException refused) {
-                last = refused;
-            }
-        }
-        throw last;
     }
 
     private static PortalAccess requiredAccess(ResourceInfo resource) {

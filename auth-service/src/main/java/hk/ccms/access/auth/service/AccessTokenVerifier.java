@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Checks a person's access token: signature by one of our keys with the one allowed algorithm
@@ -46,12 +47,13 @@ public class AccessTokenVerifier {
                                 List<String> methods, String sessionId, String tokenId, Instant expiresAt) {
     }
 
-    public VerifiedToken verify(String token, Portal portal) {
+    /** Verifies once for any of the portals: the token's audience must be one of theirs. */
+    public VerifiedToken verify(String token, Set<Portal> portals) {
         JwtConsumer consumer = new JwtConsumerBuilder()
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, SigningKeys.ALGORITHM)
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(keys.publicKeys().getJsonWebKeys()))
                 .setExpectedIssuer(config.token().issuer())
-                .setExpectedAudience(portal.audience())
+                .setExpectedAudience(portals.stream().map(Portal::audience).toArray(String[]::new))
                 .setRequireExpirationTime()
                 .setRequireIssuedAt()
                 .setRequireJwtId()
@@ -62,7 +64,7 @@ public class AccessTokenVerifier {
         try {
             JwtClaims claims = consumer.processToClaims(token);
             PortalFunction function = PortalFunction.valueOf(claims.getStringClaimValue(TokenIssuer.CLAIM_FUNCTION));
-            if (function.portal() != portal) {
+            if (!portals.contains(function.portal())) {
                 throw rejected();
             }
             return new VerifiedToken(claims.getSubject(),
