@@ -6,6 +6,7 @@ import hk.ccms.access.auth.domain.AccountType;
 import hk.ccms.access.auth.domain.AuditAction;
 import hk.ccms.access.auth.domain.AuditEvent;
 import hk.ccms.access.auth.domain.Enrolment;
+import hk.ccms.access.auth.domain.Notification;
 import hk.ccms.access.auth.domain.OtpChannel;
 import hk.ccms.access.auth.domain.PortalFunction;
 import hk.ccms.access.auth.service.LoginSessions;
@@ -50,6 +51,32 @@ public class TestAccounts {
 
     public Account delegatedAdministrator(String participant) {
         return create(AccountType.DA, participant, Enrolment.ENROLLED, passwords.hash(PASSWORD));
+    }
+
+    /** A participant of its own, so that a test's counts and lists are not disturbed by other tests. */
+    public static String newParticipant() {
+        return ("P" + UUID.randomUUID().toString().replace("-", "").substring(0, 9)).toUpperCase();
+    }
+
+    public Account userWithoutEmail(String participant) {
+        Account account = notInitiatedUser(participant);
+        setEmail(account.userId, null);
+        return reload(account.userId);
+    }
+
+    @Transactional
+    public void setEmail(String userId, String email) {
+        Account.update("email = ?1 where userId = ?2", email, userId);
+    }
+
+    @Transactional
+    public void useSmsChannel(String userId) {
+        Account.update("otpChannel = ?1 where userId = ?2", OtpChannel.SMS, userId);
+    }
+
+    @Transactional
+    public List<Notification> notifications(String userId) {
+        return Notification.list("subjectUserId = ?1 order by id", userId);
     }
 
     public Account operator() {

@@ -26,13 +26,21 @@ public class OtpGateway {
     private static final Duration DEFAULT_RETRY = Duration.ofSeconds(30);
 
     private final OtpServiceClient client;
+    private final OtpNotificationClient notifications;
 
-    public OtpGateway(@RestClient OtpServiceClient client) {
+    public OtpGateway(@RestClient OtpServiceClient client, @RestClient OtpNotificationClient notifications) {
         this.client = client;
+        this.notifications = notifications;
     }
 
-    public OtpServiceClient.ChallengeIssued sendLoginCode(String transactionId, String subject, String channel, String destination) {
-        return call(() -> client.issue(new OtpServiceClient.IssueChallenge(transactionId, subject, "LOGIN", channel, destination, null)));
+    public OtpServiceClient.ChallengeIssued sendCode(String transactionId, String subject, OtpServiceClient.Purpose purpose,
+                                                     String channel, String destination) {
+        return call(() -> client.issue(new OtpServiceClient.IssueChallenge(transactionId, subject, purpose, channel, destination, null)));
+    }
+
+    /** Hands an account-change e-mail to otp-service; idempotent by the notification id. */
+    public void notify(OtpNotificationClient.SendNotification notification) {
+        call(() -> notifications.send(notification));
     }
 
     public OtpServiceClient.Verification verify(String transactionId, String subject, String code) {

@@ -35,7 +35,10 @@ public interface OtpServiceClient {
     @Path("/{transactionId}")
     void cancel(@PathParam("transactionId") String transactionId);
 
-    record IssueChallenge(String transactionId, String subject, String purpose, String channel, String destination,
+    /** Why a code is sent; otp-service words the message (and sets the lifetime) by it. */
+    enum Purpose { LOGIN, ACTIVATION, MOBILE_PROOF }
+
+    record IssueChallenge(String transactionId, String subject, Purpose purpose, String channel, String destination,
                           String locale) {
     }
 

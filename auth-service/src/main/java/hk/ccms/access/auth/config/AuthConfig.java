@@ -26,6 +26,51 @@ public interface AuthConfig {
 
     DemoAccounts demoAccounts();
 
+    Initiation initiation();
+
+    Administration administration();
+
+    Notifications notifications();
+
+    interface Initiation {
+        /** Time a person has, once the activation code is proven, to choose a channel and a password. */
+        @WithDefault("PT15M")
+        Duration completionWindow();
+    }
+
+    interface Administration {
+        /** How long a maker-checker request waits for the second Delegated Administrator. */
+        @WithDefault("P7D")
+        Duration requestLifetime();
+
+        /** Largest page of users a Delegated Administrator can ask for. */
+        @Min(1)
+        @Max(500)
+        @WithDefault("100")
+        int maxPageSize();
+    }
+
+    interface Notifications {
+        /** How often queued account-change e-mails are looked for. */
+        @WithDefault("2s")
+        Duration pollInterval();
+
+        @Min(1)
+        @WithDefault("20")
+        int batchSize();
+
+        /** First wait after a failed send; doubles per failure up to {@link #retryMax()}. */
+        @WithDefault("PT5S")
+        Duration retryMin();
+
+        @WithDefault("PT15M")
+        Duration retryMax();
+
+        /** A claimed notification is not claimed again before this, so two instances do not both send it. */
+        @WithDefault("PT1M")
+        Duration claimLease();
+    }
+
     interface Token {
         /** {@code iss} of every token this service signs. */
         @NotBlank

@@ -50,4 +50,8 @@ public class AuditEvent extends PanacheEntityBase {
     /** A reason code or short fact; never a secret. */
     @Column(updatable = false)
     public String detail;
+
+    /** For a maker-checker decision: the Delegated Administrator who requested it (the actor approved it). */
+    @Column(name = "requested_by", updatable = false)
+    public String requestedBy;
 }

@@ -1,6 +1,7 @@
 package hk.ccms.access.auth.rest;
 
 import hk.ccms.access.auth.domain.PortalFunction;
+import hk.ccms.access.auth.service.CodeSent;
 import hk.ccms.access.auth.service.LoginService;
 import hk.ccms.access.auth.service.TokenIssuer;
 import jakarta.validation.Valid;
@@ -26,8 +27,6 @@ import java.time.Instant;
 @Tag(name = "Login with OTP")
 public class LoginResource {
 
-    static final String USER_ID_PATTERN = "[A-Za-z0-9._-]{1,64}";
-
     private final LoginService logins;
 
     public LoginResource(LoginService logins) {
@@ -35,17 +34,17 @@ public class LoginResource {
     }
 
     public record PasswordStep(
-            @NotBlank @Pattern(regexp = USER_ID_PATTERN, message = "letters, digits, '.', '_' or '-', at most 64") String userId,
+            @NotBlank @Pattern(regexp = InputPatterns.USER_ID, message = InputPatterns.USER_ID_MESSAGE) String userId,
             @NotNull @Size(min = 1, max = 1024) String password,
             @NotNull PortalFunction function) {
     }
 
     public record CodeStep(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{16,128}") String transactionId,
-            @NotBlank @Pattern(regexp = "[0-9]{6,10}", message = "6 to 10 digits") String code) {
+            @NotBlank @Pattern(regexp = InputPatterns.TRANSACTION_ID, message = InputPatterns.TRANSACTION_ID_MESSAGE) String transactionId,
+            @NotBlank @Pattern(regexp = InputPatterns.CODE, message = InputPatterns.CODE_MESSAGE) String code) {
     }
 
-    public record Resend(@NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{16,128}") String transactionId) {
+    public record Resend(@NotBlank @Pattern(regexp = InputPatterns.TRANSACTION_ID, message = InputPatterns.TRANSACTION_ID_MESSAGE) String transactionId) {
     }
 
     public record AccessToken(String accessToken, String tokenType, long expiresIn, Instant expiresAt) {
@@ -59,7 +58,7 @@ public class LoginResource {
     @Path("/password")
     @Operation(summary = "Step 1: User ID, password and function; sends a one-time password to the registered channel")
     @ResponseHeader(name = "Cache-Control", value = "no-store")
-    public LoginService.CodeSent password(@Valid @NotNull PasswordStep step) {
+    public CodeSent password(@Valid @NotNull PasswordStep step) {
         return logins.passwordStep(step.userId(), step.password(), step.function());
     }
 
@@ -75,7 +74,7 @@ public class LoginResource {
     @Path("/code/resend")
     @Operation(summary = "Send a new one-time password for a sign-in in progress (throttled)")
     @ResponseHeader(name = "Cache-Control", value = "no-store")
-    public LoginService.CodeSent resend(@Valid @NotNull Resend resend) {
+    public CodeSent resend(@Valid @NotNull Resend resend) {
         return logins.resendCode(resend.transactionId());
     }
 }

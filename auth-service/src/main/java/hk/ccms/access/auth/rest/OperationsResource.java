@@ -26,14 +26,14 @@ public class OperationsResource {
     @POST
     @Path("/disable")
     @Operation(summary = "Disable an account; its live sessions are revoked at once")
-    public void disable(@PathParam("userId") @Pattern(regexp = LoginResource.USER_ID_PATTERN) String userId) {
+    public void disable(@PathParam("userId") @Pattern(regexp = InputPatterns.USER_ID) String userId) {
         accounts.disable(caller.get(), userId);
     }
 
     @POST
     @Path("/enable")
     @Operation(summary = "Enable a disabled account")
-    public void enable(@PathParam("userId") @Pattern(regexp = LoginResource.USER_ID_PATTERN) String userId) {
+    public void enable(@PathParam("userId") @Pattern(regexp = InputPatterns.USER_ID) String userId) {
         accounts.enable(caller.get(), userId);
     }
 }

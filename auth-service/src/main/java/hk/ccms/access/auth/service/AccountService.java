@@ -21,15 +21,17 @@ public class AccountService {
     private final Lockout lockout;
     private final SessionStore sessions;
     private final AuditTrail audit;
+    private final AccountChanges changes;
     private final Clock clock;
 
     public AccountService(Passwords passwords, PasswordPolicy policy, Lockout lockout, SessionStore sessions,
-                          AuditTrail audit, Clock clock) {
+                          AuditTrail audit, AccountChanges changes, Clock clock) {
         this.passwords = passwords;
         this.policy = policy;
         this.lockout = lockout;
         this.sessions = sessions;
         this.audit = audit;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -40,11 +42,8 @@ public class AccountService {
     public void changePassword(Caller caller, String currentPassword, String newPassword) {
         Account account = existing(caller.userId());
         if (!passwords.matches(currentPassword, account.passwordHash)) {
-            boolean locked = lockout.recordFailure(account.id);
-            audit.record(AuditAction.PASSWORD_CHANGED, caller.userId(), account, Result.FAILURE, "current password wrong");
-            if (locked) {
+            if (lockout.countFailure(account, AuditAction.PASSWORD_CHANGED, caller.userId(), "current password wrong")) {
                 sessions.closeAll(account.id);
-                audit.record(AuditAction.ACCOUNT_LOCKED, "system", account, Result.SUCCESS, "too many consecutive failures");
             }
             throw new ProblemException(AuthProblemType.CURRENT_PASSWORD_WRONG, "The current password is not correct.");
         }
@@ -54,7 +53,7 @@ public class AccountService {
             audit.record(AuditAction.PASSWORD_CHANGED, caller.userId(), account, Result.FAILURE, "new password refused by policy");
             throw refused;
         }
-        storePassword(account.id, account.version, passwords.hash(newPassword));
+        changes.changePassword(account.id, account.version, passwords.hash(newPassword));
         sessions.closeAllExcept(account.id, caller.sessionId());
         audit.record(AuditAction.PASSWORD_CHANGED, caller.userId(), account, Result.SUCCESS, null);
     }
@@ -80,16 +79,6 @@ public class AccountService {
         account.status = status;
         account.updatedAt = clock.instant();
         return account;
-    }
-
-    @Transactional
-    void storePassword(long accountId, long expectedVersion, String newHash) {
-        int updated = Account.update("passwordHash = ?1, version = version + 1, updatedAt = ?2 where id = ?3 and version = ?4",
-                newHash, clock.instant(), accountId, expectedVersion);
-        if (updated == 0) {
-            throw new ProblemException(AuthProblemType.ACCOUNT_CHANGED,
-                    "The account changed while the password was being set; try again.");
-        }
     }
 
     private static Account existing(String userId) {

@@ -39,6 +39,18 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(AuditAction action, String actor, String subjectUserId, String participantId,
                        AuditEvent.Result result, String detail) {
+        persist(action, actor, null, subjectUserId, participantId, result, detail);
+    }
+
+    /** A maker-checker decision: {@code checker} acted on what {@code maker} requested. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordDecision(AuditAction action, String checker, String maker, Account subject, AuditEvent.Result result,
+                               String detail) {
+        persist(action, checker, maker, subject.userId, subject.participantId, result, detail);
+    }
+
+    private void persist(AuditAction action, String actor, String requestedBy, String subjectUserId, String participantId,
+                         AuditEvent.Result result, String detail) {
         AuditEvent event = new AuditEvent();
         event.occurredAt = clock.instant();
         event.actor = actor;
@@ -47,10 +59,11 @@ public class AuditTrail {
         event.participantId = participantId;
         event.sourceIp = sourceIp();
         event.result = result;
+        event.requestedBy = requestedBy;
         event.detail = detail == null || detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL);
         event.persist();
-        LOG.infof("audit action=%s actor=%s subject=%s participant=%s result=%s detail=%s",
-                action, actor, subjectUserId, participantId, result, event.detail);
+        LOG.infof("audit action=%s actor=%s requestedBy=%s subject=%s participant=%s result=%s detail=%s",
+                action, actor, requestedBy, subjectUserId, participantId, result, event.detail);
     }
 
     private String sourceIp() {

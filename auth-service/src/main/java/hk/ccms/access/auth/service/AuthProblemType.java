@@ -18,6 +18,18 @@ public final class AuthProblemType {
     public static final ProblemType RESEND_REFUSED = ProblemType.of("resend-refused", "A new code cannot be sent yet", 429);
     public static final ProblemType OTP_DELIVERY_UNAVAILABLE = ProblemType.of("otp-delivery-unavailable", "The one-time password could not be sent", 503);
 
+    /** One answer for unknown, disabled, locked, already enrolled and e-mail-less accounts: nothing to enumerate. */
+    public static final ProblemType NOT_READY_FOR_TWO_FACTOR = ProblemType.of("not-ready-for-two-factor", "This account cannot set up two-factor authentication now", 403);
+    public static final ProblemType INITIATION_INVALID = ProblemType.of("initiation-invalid", "The 2FA set-up has expired or is not valid", 401);
+    public static final ProblemType INITIATION_STEP_OUT_OF_ORDER = ProblemType.of("initiation-step-out-of-order", "This 2FA set-up step is not possible now", 409);
+    public static final ProblemType MOBILE_NOT_PROVEN = ProblemType.of("mobile-not-proven", "The mobile number has not been proven", 409);
+    public static final ProblemType MOBILE_IS_OTP_CHANNEL = ProblemType.of("mobile-is-otp-channel", "The mobile number is the user's proven OTP channel", 409);
+    public static final ProblemType SELF_ADMINISTRATION = ProblemType.of("self-administration", "Administrators cannot administer their own account", 403);
+    public static final ProblemType REQUEST_PENDING = ProblemType.of("request-pending", "A request of this kind is already waiting for approval", 409);
+    public static final ProblemType REQUEST_NOT_FOUND = ProblemType.of("request-not-found", "No such request", 404);
+    public static final ProblemType REQUEST_CLOSED = ProblemType.of("request-closed", "The request was already decided or has expired", 409);
+    public static final ProblemType MAKER_CANNOT_APPROVE = ProblemType.of("maker-cannot-approve", "A request needs a second administrator", 403);
+
     private AuthProblemType() {
     }
 }

@@ -34,8 +34,12 @@ public class DemoAccounts {
             new Demo("ALICE01", AccountType.USER, "CP0001", "Alice Chan", "alice@cp0001.example", Enrolment.ENROLLED),
             new Demo("BRIAN01", AccountType.USER, "CP0001", "Brian Lau", "brian@cp0001.example", Enrolment.ENROLLED),
             new Demo("DAISY01", AccountType.DA, "CP0001", "Daisy Wong", "daisy@cp0001.example", Enrolment.ENROLLED),
+            new Demo("DAVID01", AccountType.DA, "CP0001", "David Yip", "david@cp0001.example", Enrolment.ENROLLED),
+            new Demo("FIONA01", AccountType.USER, "CP0001", "Fiona Lee", "fiona@cp0001.example", Enrolment.NOT_INITIATED),
+            new Demo("GRACE01", AccountType.USER, "CP0001", "Grace Tam", null, Enrolment.NOT_INITIATED),
             new Demo("CAROL02", AccountType.USER, "CP0002", "Carol Ho", "carol@cp0002.example", Enrolment.ENROLLED),
             new Demo("EDWIN02", AccountType.USER, "CP0002", "Edwin Ng", null, Enrolment.NOT_INITIATED),
+            new Demo("DORIS02", AccountType.DA, "CP0002", "Doris Cheung", "doris@cp0002.example", Enrolment.ENROLLED),
             new Demo("OPS01", AccountType.OPERATOR, null, "Olivia Operator", "ops01@clearing.example", Enrolment.ENROLLED));
 
     private final AuthConfig.DemoAccounts config;

@@ -2,6 +2,8 @@ package hk.ccms.access.auth.service;
 
 import hk.ccms.access.auth.config.AuthConfig;
 import hk.ccms.access.auth.domain.Account;
+import hk.ccms.access.auth.domain.AuditAction;
+import hk.ccms.access.auth.domain.AuditEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -17,12 +19,34 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class Lockout {
 
+    private static final String ANONYMOUS = "anonymous";
+
     private final AuthConfig.Lockout config;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public Lockout(AuthConfig config, Clock clock) {
+    public Lockout(AuthConfig config, AuditTrail audit, Clock clock) {
         this.config = config.lockout();
+        this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * A wrong password or code in any flow: counts it, audits it as {@code action} by
+     * {@code actor}, and audits the lock when this failure caused one. True when it locked the account.
+     */
+    public boolean countFailure(Account account, AuditAction action, String actor, String reason) {
+        boolean locked = recordFailure(account.id);
+        audit.record(action, actor, account, AuditEvent.Result.FAILURE, reason);
+        if (locked) {
+            audit.record(AuditAction.ACCOUNT_LOCKED, "system", account, AuditEvent.Result.SUCCESS, "too many consecutive failures");
+        }
+        return locked;
+    }
+
+    /** A wrong password or code from someone not yet identified. */
+    public boolean countFailure(Account account, AuditAction action, String reason) {
+        return countFailure(account, action, ANONYMOUS, reason);
     }
 
     /** Counts one failure; true when this failure locked the account. */

@@ -49,14 +49,6 @@ public class LoginService {
         this.clock = clock;
     }
 
-    public record CodeSent(String transactionId, String channel, String maskedDestination, Instant expiresAt,
-                           Instant resendAvailableAt, int codeLength) {
-        static CodeSent of(OtpServiceClient.ChallengeIssued issued) {
-            return new CodeSent(issued.transactionId(), issued.channel(), issued.maskedDestination(),
-                    issued.expiresAt(), issued.resendAvailableAt(), issued.codeLength());
-        }
-    }
-
     public CodeSent passwordStep(String userId, String password, PortalFunction function) {
         Account account = Account.findByUserId(userId).orElse(null);
         boolean passwordMatches = passwords.matches(password, account == null ? null : account.passwordHash);
@@ -71,7 +63,7 @@ public class LoginService {
             refuse(account, "account locked");
         }
         if (!passwordMatches) {
-            countFailure(account, AuditAction.LOGIN_PASSWORD_STEP, "wrong password");
+            lockout.countFailure(account, AuditAction.LOGIN_PASSWORD_STEP, "wrong password");
             throw loginFailed();
         }
         if (passwords.needsRehash(account.passwordHash)) {
@@ -89,9 +81,10 @@ public class LoginService {
                     "Set up two-factor authentication (password and OTP channel) before signing in with OTP.");
         }
         String transactionId = ids.next();
-        OtpServiceClient.ChallengeIssued issued = otp.sendLoginCode(transactionId, account.userId, account.otpChannel.name(), destination.get());
+        OtpServiceClient.ChallengeIssued issued = otp.sendCode(transactionId, account.userId, OtpServiceClient.Purpose.LOGIN,
+                account.otpChannel.name(), destination.get());
         try {
-            transactions.save(new LoginTransaction(transactionId, account.id, account.userId, function, clock.instant()),
+            transactions.save(transactionId, new LoginTransaction(transactionId, account.id, account.userId, function, clock.instant()),
                     Duration.between(clock.instant(), issued.expiresAt()));
         } catch (ProblemException storeDown) {
             otp.cancel(transactionId);
@@ -127,7 +120,7 @@ public class LoginService {
                 return token;
             }
             case REJECTED -> {
-                boolean locked = countFailure(account, AuditAction.LOGIN_CODE_STEP, "wrong code");
+                boolean locked = lockout.countFailure(account, AuditAction.LOGIN_CODE_STEP, "wrong code");
                 if (locked) {
                     abandon(transactionId);
                     throw loginFailed();
@@ -137,7 +130,7 @@ public class LoginService {
             }
             case EXHAUSTED -> {
                 transactions.consume(transactionId);
-                countFailure(account, AuditAction.LOGIN_CODE_STEP, "wrong code, attempts exhausted");
+                lockout.countFailure(account, AuditAction.LOGIN_CODE_STEP, "wrong code, attempts exhausted");
                 throw new ProblemException(AuthProblemType.LOGIN_TRANSACTION_INVALID,
                         "Too many wrong one-time passwords; start again with your user ID and password.");
             }
@@ -152,7 +145,7 @@ public class LoginService {
     public CodeSent resendCode(String transactionId) {
         LoginTransaction transaction = transactions.find(transactionId).orElseThrow(LoginService::transactionInvalid);
         OtpServiceClient.ChallengeIssued issued = otp.resend(transactionId, transaction.userId());
-        transactions.save(transaction, Duration.between(clock.instant(), issued.expiresAt()));
+        transactions.save(transactionId, transaction, Duration.between(clock.instant(), issued.expiresAt()));
         audit.record(AuditAction.LOGIN_CODE_RESENT, transaction.userId(), transaction.userId(), null, Result.SUCCESS,
                 "code re-sent by " + issued.channel());
         return CodeSent.of(issued);
@@ -161,16 +154,6 @@ public class LoginService {
     @Transactional
     void rehash(long accountId, String newHash) {
         Account.update("passwordHash = ?1, version = version + 1, updatedAt = ?2 where id = ?3", newHash, clock.instant(), accountId);
-    }
-
-    /** Counts a failed attempt and audits it; true when it locked the account. */
-    private boolean countFailure(Account account, AuditAction action, String reason) {
-        boolean locked = lockout.recordFailure(account.id);
-        audit.record(action, ANONYMOUS, account, Result.FAILURE, reason);
-        if (locked) {
-            audit.record(AuditAction.ACCOUNT_LOCKED, "system", account, Result.SUCCESS, "too many consecutive failures");
-        }
-        return locked;
     }
 
     private void refuse(Account account, String reason) {

@@ -105,6 +105,11 @@ public final class ServiceProcess implements AutoCloseable {
         return ProcessStats.cpuSeconds(process.pid());
     }
 
+    /** CPU seconds per group of like-named threads (see {@link ProcessStats#cpuSecondsByThreadGroup}). */
+    public Map<String, Double> cpuSecondsByThreadGroup() {
+        return ProcessStats.cpuSecondsByThreadGroup(process.pid());
+    }
+
     /** Peak resident set size in MiB (VmHWM), from /proc; -1 where /proc is not there. */
     public double peakRssMib() {
         return ProcessStats.peakRssMib(process.pid());
