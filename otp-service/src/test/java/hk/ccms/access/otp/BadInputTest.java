@@ -60,6 +60,9 @@ class BadInputTest {
         body.put("channel", "EMAIL");
         body.put("locale", "fr");
         problem(issue(body).then(), 400, MALFORMED);
+        body.remove("locale");
+        body.put("purpose", 1);
+        problem(issue(body).then(), 400, MALFORMED);
     }
 
     @Test

@@ -77,6 +77,18 @@ class ChallengeLifecycleTest {
     }
 
     @Test
+    void setUpCodesLiveTenMinutesByDefault() {
+        Map<String, Object> body = issueBody(newTransactionId(), newSubject(), newAddress());
+        body.put("purpose", "ACTIVATION");
+        Instant before = Instant.now();
+        Response issued = issue(body);
+        issued.then().statusCode(201);
+        Instant expiresAt = Instant.parse(issued.path("expiresAt"));
+        assertTrue(expiresAt.isAfter(before.plus(Duration.ofMinutes(10)).minusSeconds(1)), "default set-up TTL is 10 minutes");
+        assertTrue(expiresAt.isBefore(Instant.now().plus(Duration.ofMinutes(10)).plusSeconds(1)), expiresAt.toString());
+    }
+
+    @Test
     void mailIsBilingualWithCodeAndHongKongExpiry() {
         String tx = newTransactionId();
         String address = newAddress();

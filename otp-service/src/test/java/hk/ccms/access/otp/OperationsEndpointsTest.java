@@ -26,6 +26,7 @@ class OperationsEndpointsTest {
                 .body("paths", hasKey("/internal/v1/challenges/{transactionId}/resend"))
                 .body("paths", hasKey("/internal/v1/challenges/{transactionId}"))
                 .body("paths.'/internal/v1/challenges'.post.responses", hasKey("201"))
+                .body("paths.'/internal/v1/notifications'.post.responses", hasKey("202"))
                 .body("components.securitySchemes.SecurityScheme.scheme", equalTo("bearer"));
         RestAssured.get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }

@@ -13,6 +13,9 @@ import java.util.UUID;
 public final class OtpApi {
 
     public static final String CHALLENGES = "/internal/v1/challenges";
+    public static final String NOTIFICATIONS = "/internal/v1/notifications";
+    /** 2026-11-26 14:05 in Hong Kong. */
+    public static final String OCCURRED_AT = "2026-11-26T06:05:00Z";
 
     private OtpApi() {
     }
@@ -27,6 +30,10 @@ public final class OtpApi {
 
     public static String newAddress() {
         return "u" + UUID.randomUUID().toString().substring(0, 8) + "@cp0001.example";
+    }
+
+    public static String newNotificationId() {
+        return "nt-" + UUID.randomUUID().toString().replace("-", "");
     }
 
     public static RequestSpecification authorised() {
@@ -63,6 +70,24 @@ public final class OtpApi {
 
     public static Response abandon(String transactionId) {
         return authorised().delete(CHALLENGES + "/{tx}", transactionId);
+    }
+
+    /** A notification request as auth-service's outbox sends it; {@code changedTo} is left out when null. */
+    public static Map<String, Object> notificationBody(String notificationId, String kind, String to, String changedTo) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("notificationId", notificationId);
+        body.put("subject", "ALICE01");
+        body.put("kind", kind);
+        body.put("to", to);
+        body.put("occurredAt", OCCURRED_AT);
+        if (changedTo != null) {
+            body.put("changedTo", changedTo);
+        }
+        return body;
+    }
+
+    public static Response sendNotification(Map<String, Object> body) {
+        return authorised().contentType(ContentType.JSON).body(body).post(NOTIFICATIONS);
     }
 
     /** The outcome of verifying {@code code}, asserting a 200. */

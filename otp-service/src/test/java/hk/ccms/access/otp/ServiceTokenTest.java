@@ -47,6 +47,16 @@ class ServiceTokenTest {
         problem(RestAssured.given().contentType(ContentType.JSON).body(Map.of("subject", "user.a"))
                 .post(CHALLENGES + "/{tx}/resend", tx).then(), 401, UNAUTHENTICATED);
         problem(RestAssured.given().delete(CHALLENGES + "/{tx}", tx).then(), 401, UNAUTHENTICATED);
+        problem(RestAssured.given().contentType(ContentType.JSON).body(notification()).post(OtpApi.NOTIFICATIONS).then(),
+                401, UNAUTHENTICATED);
+    }
+
+    @Test
+    void notificationsNeedTheSameServiceToken() {
+        problem(sendNotificationWith(ServiceTokens.sign(ServiceTokens.claims().audience("auth-service"))), 401, UNAUTHENTICATED);
+        problem(sendNotificationWith(ServiceTokens.sign(ServiceTokens.claims().issuer("urn:ccms:auth:SDC"))), 401, UNAUTHENTICATED);
+        problem(sendNotificationWith(ServiceTokens.sign(ServiceTokens.claims().groups(Set.of("auditor")))), 403, "urn:ccms:problem:forbidden");
+        sendNotificationWith(ServiceTokens.valid()).statusCode(202).body("status", equalTo("SENT"));
     }
 
     @Test
@@ -114,6 +124,15 @@ class ServiceTokenTest {
         return RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body(Map.of("subject", "user.a", "code", "123456"))
                 .post(CHALLENGES + "/{tx}/verification", newTransactionId()).then();
+    }
+
+    private static ValidatableResponse sendNotificationWith(String token) {
+        return RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON).body(notification())
+                .post(OtpApi.NOTIFICATIONS).then();
+    }
+
+    private static Map<String, Object> notification() {
+        return OtpApi.notificationBody(OtpApi.newNotificationId(), "PASSWORD_CHANGED", OtpApi.newAddress(), null);
     }
 
     private static void problem(ValidatableResponse response, int status, String type) {

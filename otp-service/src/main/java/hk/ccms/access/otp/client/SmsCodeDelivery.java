@@ -268,8 +268,7 @@ public class SmsCodeDelivery implements CodeDelivery {
 
     @Override
     public MobileNumber parse(String destination) {
-        return MobileNumber.parse(destination).orElseThrow(() -> InvalidInput.field("destination",
-                "must be a mobile number in E.164: + and 8 to 15 digits, the first not 0"));
+        return MobileNumber.parse(destination).orElseThrow(() -> InvalidInput.field("destination", MobileNumber.RULE));
     }
 
     /** Delivery receipts: counted by final state and logged with the message id only (never the text). */

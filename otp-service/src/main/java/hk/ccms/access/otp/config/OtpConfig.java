@@ -32,10 +32,19 @@ public interface OtpConfig {
     @NotBlank
     String codeHashKey();
 
-    /** How long a code stays usable after it was sent. */
+    /** How long a login code stays usable after it was sent. */
     @DurationMin(seconds = 1)
     @DurationMax(minutes = 10)
     Duration ttl();
+
+    /**
+     * How long a set-up code ({@code ACTIVATION}, {@code MOBILE_PROOF}) stays usable. Separate from
+     * {@link #ttl()} because during set-up the person looks for a code in a mailbox or on a phone not
+     * yet used with CCMS, which takes longer than a routine login; the same upper bound still applies.
+     */
+    @DurationMin(seconds = 1)
+    @DurationMax(minutes = 10)
+    Duration setupTtl();
 
     /** Wrong codes accepted per challenge; the one that reaches this number ends the challenge. */
     @Min(1)

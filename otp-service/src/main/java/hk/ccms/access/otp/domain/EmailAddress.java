@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 public final class EmailAddress implements Destination {
 
     public static final int MAX_LENGTH = 254;
+    /** What a caller is told when {@link #parse} refuses an address. */
+    public static final String RULE = "must be a plain e-mail address of at most " + MAX_LENGTH + " characters";
     private static final int MAX_LOCAL_LENGTH = 64;
     private static final Pattern LOCAL = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
     private static final Pattern DOMAIN = Pattern.compile("([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");

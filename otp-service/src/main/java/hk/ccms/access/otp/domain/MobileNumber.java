@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  */
 public final class MobileNumber implements Destination {
 
+    /** What a caller is told when {@link #parse} refuses a number. */
+    public static final String RULE = "must be a mobile number in E.164: + and 8 to 15 digits, the first not 0";
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
     private static final int SHOWN_TAIL = 4;
     /** At least this many digits stay hidden, so a short number is not shown almost whole. */

@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 @Tag(name = "Challenges", description = "One-time codes for a login transaction")
 public class ChallengeResource {
 
-    private static final Pattern TRANSACTION_ID = Pattern.compile(Patterns.TRANSACTION_ID);
+    private static final Pattern TRANSACTION_ID = Pattern.compile(Patterns.ID);
 
     private final ChallengeService challenges;
 
@@ -81,7 +81,7 @@ public class ChallengeResource {
 
     private static String checked(String transactionId) {
         if (transactionId == null || !TRANSACTION_ID.matcher(transactionId).matches()) {
-            throw InvalidInput.field("transactionId", Patterns.TRANSACTION_ID_MESSAGE);
+            throw InvalidInput.field("transactionId", Patterns.ID_MESSAGE);
         }
         return transactionId;
     }

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 
 /** Asks for a code to be sent. Channel-specific checks of {@code destination} happen in the delivery. */
 public record IssueChallengeRequest(
-        @NotNull @Pattern(regexp = Patterns.TRANSACTION_ID, message = Patterns.TRANSACTION_ID_MESSAGE) String transactionId,
+        @NotNull @Pattern(regexp = Patterns.ID, message = Patterns.ID_MESSAGE) String transactionId,
         @NotNull @Pattern(regexp = Patterns.SUBJECT, message = Patterns.SUBJECT_MESSAGE) String subject,
         @NotNull Purpose purpose,
         @NotNull Channel channel,

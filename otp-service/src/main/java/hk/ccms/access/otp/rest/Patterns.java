@@ -6,8 +6,9 @@ package hk.ccms.access.otp.rest;
  */
 final class Patterns {
 
-    static final String TRANSACTION_ID = "[A-Za-z0-9_-]{16,128}";
-    static final String TRANSACTION_ID_MESSAGE = "must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -";
+    /** Transaction and notification ids. */
+    static final String ID = "[A-Za-z0-9_-]{16,128}";
+    static final String ID_MESSAGE = "must be 16 to 128 characters of A-Z, a-z, 0-9, _ and -";
     static final String SUBJECT = "[A-Za-z0-9._-]{1,64}";
     static final String SUBJECT_MESSAGE = "must be 1 to 64 characters of A-Z, a-z, 0-9, ., _ and -";
 

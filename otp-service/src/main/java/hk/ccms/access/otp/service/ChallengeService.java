@@ -57,7 +57,7 @@ public class ChallengeService {
         String code = codes.next(config.codeLength());
         OtpChallenge challenge = new OtpChallenge(transactionId, subject, purpose, channel, normalised,
                 language == null ? Language.EN : language, hasher.hash(transactionId, code), config.maxAttempts(),
-                now, now.plus(config.ttl()));
+                now, now.plus(ttl(purpose)));
         HourlyWindow window = HourlyWindow.containing(now);
         switch (store.create(challenge, window, config.maxCodesPerHour())) {
             case EXISTS -> throw new ProblemException(OtpProblemType.CHALLENGE_EXISTS,
@@ -104,7 +104,7 @@ public class ChallengeService {
         OtpChallenge previous = reservation.challenge();
         CodeDelivery delivery = deliveries.forChannel(previous.channel());
         String code = codes.next(config.codeLength());
-        Instant expiresAt = now.plus(config.ttl());
+        Instant expiresAt = now.plus(ttl(previous.purpose()));
         Language chosen = language == null ? previous.language() : language;
         try {
             delivery.send(new CodeMessage(previous.destination(), code, previous.purpose(), expiresAt, chosen));
@@ -126,6 +126,10 @@ public class ChallengeService {
     public void abandon(String transactionId) {
         store.delete(transactionId);
         LOG.infof("Challenge abandoned: transactionId=%s", transactionId);
+    }
+
+    private Duration ttl(Purpose purpose) {
+        return purpose.setUp() ? config.setupTtl() : config.ttl();
     }
 
     private IssuedChallenge issued(String transactionId, Channel channel, String maskedDestination, Instant expiresAt, Instant sentAt) {

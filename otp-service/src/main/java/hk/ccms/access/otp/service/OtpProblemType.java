@@ -10,7 +10,8 @@ public final class OtpProblemType {
     public static final ProblemType CHANNEL_NOT_AVAILABLE = ProblemType.of("channel-not-available", "Codes cannot be sent over this channel", 422);
     public static final ProblemType OTP_RATE_LIMITED = ProblemType.of("otp-rate-limited", "Too many codes were sent to this person in the current hour", 429);
     public static final ProblemType RESEND_TOO_SOON = ProblemType.of("resend-too-soon", "A new code cannot be sent yet", 429);
-    public static final ProblemType DELIVERY_UNAVAILABLE = ProblemType.of("delivery-unavailable", "The code could not be delivered", 503);
+    public static final ProblemType NOTIFICATION_IN_PROGRESS = ProblemType.of("notification-in-progress", "Another request is sending this notification", 409);
+    public static final ProblemType DELIVERY_UNAVAILABLE = ProblemType.of("delivery-unavailable", "The message could not be delivered", 503);
 
     private OtpProblemType() {
     }

@@ -39,12 +39,21 @@ class OtpConfigValidationTest {
         OtpConfig config = load(Map.of());
         assertEquals(6, config.codeLength());
         assertEquals(Duration.ofMinutes(5), config.ttl());
+        assertEquals(Duration.ofMinutes(10), config.setupTtl());
     }
 
     @Test
     void ttlLongerThanTenMinutesIsRefused() {
         assertThrows(ConfigValidationException.class, () -> load(Map.of("ccms.otp.ttl", "PT10M1S")));
         load(Map.of("ccms.otp.ttl", "PT10M"));
+    }
+
+    @Test
+    void setupTtlOutsideOneSecondToTenMinutesIsRefused() {
+        assertThrows(ConfigValidationException.class, () -> load(Map.of("ccms.otp.setup-ttl", "PT10M1S")));
+        assertThrows(ConfigValidationException.class, () -> load(Map.of("ccms.otp.setup-ttl", "PT0.5S")));
+        assertEquals(Duration.ofSeconds(1), load(Map.of("ccms.otp.setup-ttl", "PT1S")).setupTtl());
+        assertEquals(Duration.ofMinutes(7), load(Map.of("ccms.otp.setup-ttl", "PT7M")).setupTtl());
     }
 
     @Test
@@ -94,6 +103,7 @@ class OtpConfigValidationTest {
                 Map.entry("ccms.otp.code-length", "6"),
                 Map.entry("ccms.otp.code-hash-key", "dGVzdC1vbmx5LW90cC1jb2RlLWhhc2gta2V5LW5vdC1zZWNyZXQ="),
                 Map.entry("ccms.otp.ttl", "PT5M"),
+                Map.entry("ccms.otp.setup-ttl", "PT10M"),
                 Map.entry("ccms.otp.max-attempts", "5"),
                 Map.entry("ccms.otp.resend-interval", "PT30S"),
                 Map.entry("ccms.otp.max-codes-per-hour", "10"),
