@@ -35,12 +35,26 @@ final class Logins {
 
     /** Password step, code from the real mailbox, code step: the access token. */
     static String fullLogin(String userId, String function) {
-        String email = RunningDataCentre.emailOf(userId);
+        return fullLogin(userId, RunningDataCentre.PASSWORD, function, RunningDataCentre.emailOf(userId));
+    }
+
+    /** A JSON call to auth-service's public API, with an access token when {@code token} is not null. */
+    static ValidatableResponse call(String method, String path, String token, Object body) {
+        var request = given().baseUri(RunningDataCentre.primary().authUrl()).contentType(ContentType.JSON);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.body(body);
+        }
+        return request.request(method, path).then();
+    }
+
+    /** Login of a demo account whose codes go to {@code email}. */
+    static String fullLogin(String userId, String password, String function, String email) {
         int before = RunningDataCentre.mailCount(email);
-        String transactionId = passwordStep(userId, RunningDataCentre.PASSWORD, function).statusCode(200)
-                .extract().path("transactionId");
-        String code = RunningDataCentre.awaitCode(email, before);
-        return codeStep(transactionId, code).statusCode(200).extract().path("accessToken");
+        String transactionId = passwordStep(userId, password, function).statusCode(200).extract().path("transactionId");
+        return codeStep(transactionId, RunningDataCentre.awaitCode(email, before)).statusCode(200).extract().path("accessToken");
     }
 
     static ValidatableResponse assertProblem(ValidatableResponse response, int status, String slug) {

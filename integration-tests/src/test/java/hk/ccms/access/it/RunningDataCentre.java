@@ -1,6 +1,7 @@
 package hk.ccms.access.it;
 
 import hk.ccms.access.infra.MailMessage;
+import hk.ccms.access.infra.SmsMessage;
 import hk.ccms.access.infra.launcher.DataCentre;
 import hk.ccms.access.infra.launcher.DataCentreSpec;
 
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +36,9 @@ final class RunningDataCentre {
             Path root = Path.of(System.getProperty("ccms.project.root", "..")).toAbsolutePath().normalize();
             primary = DataCentre.start(DataCentreSpec.ephemeralPrimary(root, Map.of(
                     "CCMS_AUTH_DEMO_LOAD_USERS", Integer.toString(LOAD_USERS),
-                    "CCMS_AUTH_LOCKOUT_DURATION", "PT" + LOCKOUT.toSeconds() + "S")));
+                    "CCMS_AUTH_LOCKOUT_DURATION", "PT" + LOCKOUT.toSeconds() + "S",
+                    "CCMS_AUTH_NOTIFICATION_RETRY_MIN", "PT1S",
+                    "CCMS_AUTH_NOTIFICATION_RETRY_MAX", "PT2S")));
             Runtime.getRuntime().addShutdownHook(new Thread(primary::close));
         }
         return primary;
@@ -54,15 +58,32 @@ final class RunningDataCentre {
 
     /** Waits for the mail after the first {@code alreadyThere} ones and returns the code in it. */
     static String awaitCode(String address, int alreadyThere) {
+        return codeIn(awaitMessage(() -> primary().smtp().messages(address).stream().map(MailMessage::text).toList(),
+                alreadyThere, address));
+    }
+
+    static int smsCount(String mobile) {
+        return primary().smsc().messages(mobile).size();
+    }
+
+    /** Waits for the SMS after the first {@code alreadyThere} ones and returns the code in it. */
+    static String awaitSmsCode(String mobile, int alreadyThere) {
+        return codeIn(awaitMessage(() -> primary().smsc().messages(mobile).stream().map(SmsMessage::text).toList(),
+                alreadyThere, mobile));
+    }
+
+    /** Waits for the mail after the first {@code alreadyThere} ones and returns its text. */
+    static String awaitMail(String address, int alreadyThere) {
+        return awaitMessage(() -> primary().smtp().messages(address).stream().map(MailMessage::text).toList(),
+                alreadyThere, address);
+    }
+
+    private static String awaitMessage(Supplier<List<String>> inbox, int alreadyThere, String destination) {
         Instant deadline = Instant.now().plusSeconds(20);
         while (Instant.now().isBefore(deadline)) {
-            List<MailMessage> messages = primary().smtp().messages(address);
+            List<String> messages = inbox.get();
             if (messages.size() > alreadyThere) {
-                Matcher matcher = CODE.matcher(messages.get(messages.size() - 1).text());
-                if (matcher.find()) {
-                    return matcher.group(1);
-                }
-                throw new AssertionError("No code in the mail: " + messages.get(messages.size() - 1).text());
+                return messages.get(messages.size() - 1);
             }
             try {
                 Thread.sleep(50);
@@ -71,6 +92,14 @@ final class RunningDataCentre {
                 throw new AssertionError(e);
             }
         }
-        throw new AssertionError("No mail reached " + address);
+        throw new AssertionError("No message reached " + destination);
+    }
+
+    private static String codeIn(String text) {
+        Matcher matcher = CODE.matcher(text);
+        if (!matcher.find()) {
+            throw new AssertionError("No code in the message: " + text);
+        }
+        return matcher.group(1);
     }
 }

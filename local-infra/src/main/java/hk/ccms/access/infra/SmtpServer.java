@@ -14,6 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,8 @@ public final class SmtpServer implements AutoCloseable {
 
     private final int port;
     private GreenMail greenMail;
+    /** What earlier runs of the server received: a stop and start (an outage test) must not lose the inbox. */
+    private final List<MailMessage> receivedBeforeRestart = new ArrayList<>();
 
     private SmtpServer(int port) {
         this.port = port;
@@ -44,6 +47,7 @@ public final class SmtpServer implements AutoCloseable {
     /** Stops accepting connections (to test how the system behaves with SMTP down); {@link #start()} resumes. */
     public synchronized void stop() {
         if (greenMail != null) {
+            receivedBeforeRestart.addAll(received(null));
             greenMail.stop();
             greenMail = null;
         }
@@ -58,6 +62,17 @@ public final class SmtpServer implements AutoCloseable {
      * that polling one inbox stays cheap when thousands of messages arrived, as under load).
      */
     public synchronized List<MailMessage> messages(String recipient) {
+        List<MailMessage> messages = new ArrayList<>();
+        for (MailMessage earlier : receivedBeforeRestart) {
+            if (recipient == null || earlier.to().contains(recipient.toLowerCase(Locale.ROOT))) {
+                messages.add(earlier);
+            }
+        }
+        messages.addAll(received(recipient));
+        return messages;
+    }
+
+    private List<MailMessage> received(String recipient) {
         if (greenMail == null) {
             return List.of();
         }
@@ -79,6 +94,7 @@ public final class SmtpServer implements AutoCloseable {
     }
 
     public synchronized void purge() {
+        receivedBeforeRestart.clear();
         if (greenMail != null) {
             try {
                 greenMail.purgeEmailFromAllMailboxes();
