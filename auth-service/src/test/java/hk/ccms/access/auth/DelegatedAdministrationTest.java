@@ -212,6 +212,10 @@ class DelegatedAdministrationTest {
         given().header("Authorization", "Bearer " + operator).contentType(ContentType.JSON).body(Map.of("enabled", false))
                 .put(setting).then().statusCode(200).body("enabled", equalTo(false));
 
+        assertProblem(given().header("Authorization", "Bearer " + operator).contentType(ContentType.JSON).body(Map.of())
+                .put(setting).then(), 400, "validation-failed");
+        assertProblem(given().header("Authorization", "Bearer " + operator).contentType(ContentType.JSON).body(Map.of("enabled", true))
+                .put("/api/v1/operations/participants/cp'1/maker-checker").then(), 400, "validation-failed");
         as(da).body(Map.of("email", "first.address@cp.example")).put("/api/v1/dms/users/" + user.userId + "/email").then()
                 .statusCode(200).body("outcome", equalTo("APPLIED")).body("user.readiness", equalTo("READY_TO_INITIATE"));
         assertThat(accounts.reload(user.userId).email).isEqualTo("first.address@cp.example");

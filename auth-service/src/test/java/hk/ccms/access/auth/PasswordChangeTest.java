@@ -3,6 +3,7 @@ package hk.ccms.access.auth;
 import hk.ccms.access.auth.domain.Account;
 import hk.ccms.access.auth.domain.AuditAction;
 import hk.ccms.access.auth.domain.AuditEvent;
+import hk.ccms.access.auth.domain.Notification;
 import hk.ccms.access.auth.domain.PortalFunction;
 import hk.ccms.access.auth.service.Argon2idHasher;
 import hk.ccms.access.auth.service.BouncyCastleArgon2;
@@ -51,6 +52,10 @@ class PasswordChangeTest {
                 401, "unauthenticated");
         assertThat(accounts.audit(account.userId, AuditAction.PASSWORD_CHANGED)).singleElement()
                 .satisfies(event -> assertThat(event.result).isEqualTo(AuditEvent.Result.SUCCESS));
+        assertThat(accounts.notifications(account.userId)).singleElement().satisfies(notification -> {
+            assertThat(notification.kind).isEqualTo(Notification.Kind.PASSWORD_CHANGED);
+            assertThat(notification.recipient).isEqualTo(account.email);
+        });
     }
 
     @Test

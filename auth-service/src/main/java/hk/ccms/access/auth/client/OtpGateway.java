@@ -87,6 +87,10 @@ public class OtpGateway {
             return new ProblemException(AuthProblemType.OTP_DELIVERY_UNAVAILABLE,
                     "The one-time password could not be delivered; try again shortly.", retryAfter);
         }
+        if (status == 409 && problemType(response).endsWith(":notification-in-progress")) {
+            return new ProblemException(CommonProblemType.DEPENDENCY_UNAVAILABLE,
+                    "otp-service is still sending this notification; ask again for its outcome.", retryAfter);
+        }
         if (status == 503) {
             return new ProblemException(CommonProblemType.DEPENDENCY_UNAVAILABLE,
                     "The one-time password service is unavailable; try again shortly.", retryAfter);

@@ -58,8 +58,12 @@ public final class LocalSystem {
                   ALICE01  user of CP0001     ONLINE_FUNCTIONS or OVERNIGHT_REPORT_DOWNLOAD
                   BRIAN01  user of CP0001
                   CAROL02  user of CP0002
-                  DAISY01  Delegated Administrator of CP0001   SECURITY_MANAGEMENT
-                  EDWIN02  user of CP0002 without 2FA set up (no e-mail registered)
+                  DAISY01  Delegated Administrator of CP0001   SECURITY_MANAGEMENT (maker)
+                  DAVID01  Delegated Administrator of CP0001   SECURITY_MANAGEMENT (checker)
+                  DORIS02  Delegated Administrator of CP0002 (the only one)
+                  FIONA01  user of CP0001 without 2FA set up, e-mail registered: can set it up
+                  GRACE01  user of CP0001 without 2FA set up, no e-mail: a DA must register one
+                  EDWIN02  user of CP0002 without 2FA set up, no e-mail
                   OPS01    clearing-house operator            OPERATIONS_CONSOLE
 
                 Log in with OTP (two steps):
@@ -69,6 +73,12 @@ public final class LocalSystem {
                   curl -s %2$s/api/v1/login/code -H 'Content-Type: application/json' \\
                        -d '{"transactionId":"<from step 1>","code":"<code>"}'
                   curl -s %2$s/api/v1/ccms/session -H 'Authorization: Bearer <accessToken>'
+
+                Set up 2FA (activation code by e-mail, then channel and new password; README has the SMS steps):
+                  curl -s %2$s/api/v1/initiation -H 'Content-Type: application/json' -d '{"userId":"FIONA01"}'
+                  curl -s %2$s/api/v1/initiation/<transactionId>/activation -H 'Content-Type: application/json' -d '{"code":"<code>"}'
+                  curl -s %2$s/api/v1/initiation/<transactionId>/completion -H 'Content-Type: application/json' \
+                       -d '{"newPassword":"<12 or more characters>","channel":"EMAIL"}'
 
                 Logs: %6$s/PDC/logs    Data kept in %6$s (start with --fresh to wipe it).
                 Press Ctrl+C to stop.
