@@ -121,6 +121,11 @@ public class TestAccounts {
     }
 
     @Transactional
+    public List<AuditEvent> auditByAction(AuditAction action) {
+        return AuditEvent.list("action = ?1 order by id", action);
+    }
+
+    @Transactional
     public void lock(String userId) {
         Account.update("lockedUntil = ?1 where userId = ?2", Instant.now().plusSeconds(3600), userId);
     }

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 @ConfigMapping(prefix = "ccms.auth")
@@ -31,6 +33,42 @@ public interface AuthConfig {
     Administration administration();
 
     Notifications notifications();
+
+    Smartcard smartcard();
+
+    Cutover cutover();
+
+    /** Smartcard login: which card certificates are trusted and how their revocation is checked. */
+    interface Smartcard {
+        /** PEM files with the trust anchors (the card CA's root); none: smartcard login is refused as not configured. */
+        Optional<List<String>> trustAnchors();
+
+        /** CRLs: PEM or DER files, or http(s) URLs (CRL distribution points); re-read every {@link #crlRefreshInterval()}. */
+        Optional<List<String>> crlSources();
+
+        /** A certificate-policy OID every card must carry; none: no policy is required. */
+        Optional<String> requiredPolicy();
+
+        @WithDefault("PT15M")
+        Duration crlRefreshInterval();
+
+        /** A CRL past its nextUpdate refuses every card it covers (fail closed) unless this is false. */
+        @WithDefault("true")
+        boolean failClosedOnStaleCrl();
+
+        /** Lifetime of a login challenge. */
+        @WithDefault("PT2M")
+        Duration challengeTtl();
+    }
+
+    /** Defaults for the cut-over from smartcard to OTP login; operators override them per portal and role. */
+    interface Cutover {
+        /** Go-live: smartcard login is refused from this instant. None: no end yet. */
+        Optional<Instant> smartcardUntil();
+
+        /** OTP login is allowed from this instant. None: already allowed. */
+        Optional<Instant> otpFrom();
+    }
 
     interface Initiation {
         /** Time a person has, once the activation code is proven, to choose a channel and a password. */
@@ -154,5 +192,8 @@ public interface AuthConfig {
         int loadUsers();
 
         Optional<String> password();
+
+        /** A directory of {@code <USERID>.pem} card certificate chains registered to the demo accounts. */
+        Optional<String> cardsDir();
     }
 }

@@ -22,6 +22,10 @@ public enum PortalFunction {
         return portal;
     }
 
+    public AccountType accountType() {
+        return accountType;
+    }
+
     public boolean isAvailableTo(AccountType type) {
         return accountType == type;
     }

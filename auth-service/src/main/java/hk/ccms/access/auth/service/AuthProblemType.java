@@ -30,6 +30,17 @@ public final class AuthProblemType {
     public static final ProblemType REQUEST_CLOSED = ProblemType.of("request-closed", "The request was already decided or has expired", 409);
     public static final ProblemType MAKER_CANNOT_APPROVE = ProblemType.of("maker-cannot-approve", "A request needs a second administrator", 403);
 
+    public static final ProblemType SMARTCARD_RETIRED = ProblemType.of("smartcard-retired", "Smartcard login is no longer available", 403);
+    public static final ProblemType OTP_NOT_YET_AVAILABLE = ProblemType.of("otp-not-yet-available", "Login with OTP is not open yet", 403);
+    public static final ProblemType CUTOVER_NOT_GOVERNED = ProblemType.of("cutover-not-governed", "No cut-over applies to this portal and role", 422);
+    public static final ProblemType CUTOVER_GAP = ProblemType.of("cutover-gap", "The cut-over dates leave no way to log in", 422);
+    public static final ProblemType SMARTCARD_NOT_CONFIGURED = ProblemType.of("smartcard-not-configured", "Smartcard login is not configured", 503);
+    public static final ProblemType CHALLENGE_INVALID = ProblemType.of("challenge-invalid", "The smartcard challenge has expired or was already used", 401);
+    public static final ProblemType CLIENT_CERTIFICATE_REQUIRED = ProblemType.of("client-certificate-required", "A card certificate from the TLS handshake is required", 401);
+    public static final ProblemType CARD_ALREADY_REGISTERED = ProblemType.of("card-already-registered", "The account already has a card, or the card belongs to another account", 409);
+    public static final ProblemType CARD_NOT_VALID = ProblemType.of("card-not-valid", "The card certificate is not a valid card of the clearing house", 422);
+    public static final ProblemType CARD_NOT_FOUND = ProblemType.of("card-not-found", "No such card certificate", 404);
+
     private AuthProblemType() {
     }
 }

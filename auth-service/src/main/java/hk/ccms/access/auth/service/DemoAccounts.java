@@ -4,17 +4,24 @@ import hk.ccms.access.auth.config.AuthConfig;
 import hk.ccms.access.auth.domain.Account;
 import hk.ccms.access.auth.domain.AccountStatus;
 import hk.ccms.access.auth.domain.AccountType;
+import hk.ccms.access.auth.domain.CardCertificate;
 import hk.ccms.access.auth.domain.Enrolment;
 import hk.ccms.access.auth.domain.OtpChannel;
+import hk.ccms.access.auth.service.smartcard.CardRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Seeds the accounts the README documents, so that a person can log in to a fresh local run.
@@ -44,11 +51,13 @@ public class DemoAccounts {
 
     private final AuthConfig.DemoAccounts config;
     private final Passwords passwords;
+    private final CardRegistry cards;
     private final Clock clock;
 
-    public DemoAccounts(AuthConfig config, Passwords passwords, Clock clock) {
+    public DemoAccounts(AuthConfig config, Passwords passwords, CardRegistry cards, Clock clock) {
         this.config = config.demoAccounts();
         this.passwords = passwords;
+        this.cards = cards;
         this.clock = clock;
     }
 
@@ -59,6 +68,22 @@ public class DemoAccounts {
         String hash = passwords.hash(config.password().orElse(DEFAULT_PASSWORD));
         int created = createMissing(hash);
         LOG.infof("Demo accounts ready (%d created)", created);
+        config.cardsDir().ifPresent(this::registerDemoCards);
+    }
+
+    /** {@code <USERID>.pem} files: the card chain of that demo account, registered unless it has a card already. */
+    private void registerDemoCards(String directory) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of(directory), "*.pem")) {
+            for (Path file : files) {
+                String userId = file.getFileName().toString().replace(".pem", "");
+                Optional<Account> account = Account.findByUserId(userId);
+                if (account.isPresent() && CardCertificate.activeFor(account.get().id).isEmpty()) {
+                    cards.register("demo-seed", userId, Files.readString(file), false);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warnf("Demo cards in %s could not be read: %s", directory, e.getMessage());
+        }
     }
 
     @Transactional

@@ -35,10 +35,12 @@ public class LoginService {
     private final LoginTransactionStore transactions;
     private final LoginSessions sessions;
     private final SecureIds ids;
+    private final CutoverPolicies cutover;
     private final Clock clock;
 
     public LoginService(Passwords passwords, Lockout lockout, AuditTrail audit, OtpGateway otp,
-                        LoginTransactionStore transactions, LoginSessions sessions, SecureIds ids, Clock clock) {
+                        LoginTransactionStore transactions, LoginSessions sessions, SecureIds ids, CutoverPolicies cutover,
+                        Clock clock) {
         this.passwords = passwords;
         this.lockout = lockout;
         this.audit = audit;
@@ -46,10 +48,12 @@ public class LoginService {
         this.transactions = transactions;
         this.sessions = sessions;
         this.ids = ids;
+        this.cutover = cutover;
         this.clock = clock;
     }
 
     public CodeSent passwordStep(String userId, String password, PortalFunction function) {
+        cutover.requireOtpAllowed(function);
         Account account = Account.findByUserId(userId).orElse(null);
         boolean passwordMatches = passwords.matches(password, account == null ? null : account.passwordHash);
         if (account == null) {
@@ -166,7 +170,8 @@ public class LoginService {
         otp.cancel(transactionId);
     }
 
-    private static ProblemException loginFailed() {
+    /** The one answer for every failed sign-in, whichever factor failed. */
+    public static ProblemException loginFailed() {
         return new ProblemException(AuthProblemType.LOGIN_FAILED,
                 "The user ID or password is not correct, or the account cannot sign in now.");
     }

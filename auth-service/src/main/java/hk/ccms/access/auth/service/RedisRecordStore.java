@@ -20,7 +20,7 @@ public abstract class RedisRecordStore<T> {
     private final ValueCommands<String, String> values;
     private final ObjectMapper json;
 
-    RedisRecordStore(String prefix, Class<T> type, RedisDataSource redis, ObjectMapper json) {
+    protected RedisRecordStore(String prefix, Class<T> type, RedisDataSource redis, ObjectMapper json) {
         this.prefix = prefix;
         this.type = type;
         this.values = redis.value(String.class);
@@ -37,7 +37,12 @@ public abstract class RedisRecordStore<T> {
 
     /** Removes the record; true only for the one caller that removed it, so a step is never completed twice. */
     public boolean consume(String id) {
-        return RedisGuard.call(() -> values.getdel(prefix + id) != null);
+        return take(id).isPresent();
+    }
+
+    /** Removes the record and returns it to the one caller that removed it. */
+    public Optional<T> take(String id) {
+        return RedisGuard.call(() -> Optional.ofNullable(values.getdel(prefix + id)).map(this::read));
     }
 
     private String write(T record) {
