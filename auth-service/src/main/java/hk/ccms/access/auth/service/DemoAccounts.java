@@ -75,7 +75,11 @@ public class DemoAccounts {
     private void registerDemoCards(String directory) {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(Path.of(directory), "*.pem")) {
             for (Path file : files) {
-                String userId = file.getFileName().toString().replace(".pem", "");
+                String name = file.getFileName().toString();
+                if (name.endsWith(".key.pem")) {
+                    continue;
+                }
+                String userId = name.substring(0, name.length() - ".pem".length());
                 Optional<Account> account = Account.findByUserId(userId);
                 if (account.isPresent() && CardCertificate.activeFor(account.get().id).isEmpty()) {
                     cards.register("demo-seed", userId, Files.readString(file), false);

@@ -6,6 +6,7 @@ import hk.ccms.access.infra.PostgresServer;
 import hk.ccms.access.infra.RedisServer;
 import hk.ccms.access.infra.SmscServer;
 import hk.ccms.access.infra.SmtpServer;
+import hk.ccms.access.infra.pki.PkiFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +39,7 @@ public final class DataCentre implements AutoCloseable {
     private final DevInbox inbox;
     private final Map<String, ServiceProcess> services = new HashMap<>();
     private final Map<String, String> environment = new HashMap<>();
+    private PkiFiles pki;
 
     private DataCentre(DataCentreSpec spec, PostgresServer postgres, RedisServer redis, SmtpServer smtp, SmscServer smsc,
                        DevInbox inbox) {
@@ -75,6 +77,7 @@ public final class DataCentre implements AutoCloseable {
         String authUrl = "http://127.0.0.1:" + authPort;
         String issuer = "urn:ccms:auth:" + spec.id();
         Properties secrets = localSecrets(data);
+        pki = DemoPki.prepare(data.resolve("pki"), secrets.getProperty("pki-password"));
 
         environment.put("CCMS_DC_ID", spec.id());
         environment.put("CCMS_AUTH_ISSUER", issuer);
@@ -90,6 +93,7 @@ public final class DataCentre implements AutoCloseable {
         auth.put("CCMS_OTP_URL", "http://127.0.0.1:" + otpPort);
         auth.put("CCMS_AUTH_KEY_WRAPPING_KEY", secrets.getProperty("key-wrapping-key"));
         auth.put("CCMS_AUTH_DEMO_ACCOUNTS", "true");
+        auth.putAll(DemoPki.authEnvironment(pki));
 
         Map<String, String> otp = new HashMap<>(environment);
         otp.put("CCMS_OTP_HTTP_PORT", Integer.toString(otpPort));
@@ -168,6 +172,11 @@ public final class DataCentre implements AutoCloseable {
         return inbox.url();
     }
 
+    /** The smartcard PKI auth-service trusts; demo cards (key and chain) are in its {@code cards()} directory. */
+    public PkiFiles pki() {
+        return pki;
+    }
+
     @Override
     public void close() {
         services.values().forEach(ServiceProcess::close);
@@ -179,8 +188,9 @@ public final class DataCentre implements AutoCloseable {
     }
 
     /**
-     * Keys the services need at rest (signing-key wrapping, code hashing): made once per data
-     * directory and kept there, so that a restarted local run can still read what it stored.
+     * Keys the services need at rest (signing-key wrapping, code hashing, the local PKI's key stores): made once
+     * per data directory and kept there, so that a restarted local run can still read what it stored. A data
+     * directory from before a secret existed gets that secret added.
      */
     private static Properties localSecrets(Path data) {
         Path file = data.resolve("local-secrets.properties");
@@ -190,14 +200,20 @@ public final class DataCentre implements AutoCloseable {
                 try (var in = Files.newInputStream(file)) {
                     secrets.load(in);
                 }
-                return secrets;
             }
             SecureRandom random = new SecureRandom();
-            secrets.setProperty("key-wrapping-key", randomKey(random));
-            secrets.setProperty("code-hash-key", randomKey(random));
-            Files.createDirectories(data);
-            try (var out = Files.newOutputStream(file)) {
-                secrets.store(out, "Local-run secrets; production takes them from its secret store");
+            boolean added = false;
+            for (String name : List.of("key-wrapping-key", "code-hash-key", "pki-password")) {
+                if (!secrets.containsKey(name)) {
+                    secrets.setProperty(name, randomKey(random));
+                    added = true;
+                }
+            }
+            if (added) {
+                Files.createDirectories(data);
+                try (var out = Files.newOutputStream(file)) {
+                    secrets.store(out, "Local-run secrets; production takes them from its secret store");
+                }
             }
             return secrets;
         } catch (IOException e) {

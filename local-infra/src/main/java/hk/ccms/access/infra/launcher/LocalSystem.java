@@ -74,15 +74,21 @@ public final class LocalSystem {
                        -d '{"transactionId":"<from step 1>","code":"<code>"}'
                   curl -s %2$s/api/v1/ccms/session -H 'Authorization: Bearer <accessToken>'
 
+                Log in with a smartcard (demo cards of ALICE01, BRIAN01, CAROL02, DAISY01, DAVID01 in %7$s):
+                  java -cp 'local-infra/target/local-infra-1.0.0-SNAPSHOT.jar:local-infra/target/lib/*' \\
+                       hk.ccms.access.infra.smartcard.SmartcardCli --url %2$s --user ALICE01 --password Harbour-View-2023 \\
+                       --key %7$s/ALICE01.key.pem --chain %7$s/ALICE01.pem
+
                 Set up 2FA (activation code by e-mail, then channel and new password; README has the SMS steps):
                   curl -s %2$s/api/v1/initiation -H 'Content-Type: application/json' -d '{"userId":"FIONA01"}'
                   curl -s %2$s/api/v1/initiation/<transactionId>/activation -H 'Content-Type: application/json' -d '{"code":"<code>"}'
-                  curl -s %2$s/api/v1/initiation/<transactionId>/completion -H 'Content-Type: application/json' \
+                  curl -s %2$s/api/v1/initiation/<transactionId>/completion -H 'Content-Type: application/json' \\
                        -d '{"newPassword":"<12 or more characters>","channel":"EMAIL"}'
 
                 Logs: %6$s/PDC/logs    Data kept in %6$s (start with --fresh to wipe it).
                 Press Ctrl+C to stop.
-                """.formatted(dc.id(), dc.authUrl(), dc.otpUrl(), dc.datacentreStateUrl(), dc.inboxUrl(), data);
+                """.formatted(dc.id(), dc.authUrl(), dc.otpUrl(), dc.datacentreStateUrl(), dc.inboxUrl(), data,
+                        dc.pki().cards());
     }
 
     private static void deleteRecursively(Path directory) {
