@@ -12,10 +12,10 @@ import java.util.Map;
 public record DataCentreSpec(String id, String role, Ports ports, Path dataDirectory, Path projectRoot,
                              Map<String, String> extraEnvironment) {
 
-    public record Ports(int auth, int otp, int datacentreState, int inbox, int postgres, int redis, int smtp, int smsc) {
+    public record Ports(int auth, int authTls, int otp, int datacentreState, int inbox, int postgres, int redis, int smtp, int smsc) {
 
-        public static final Ports PRIMARY = new Ports(8081, 8082, 8083, 8025, 15432, 16379, 2525, 2775);
-        public static final Ports ANY_FREE = new Ports(0, 0, 0, 0, 0, 0, 0, 0);
+        public static final Ports PRIMARY = new Ports(8081, 8443, 8082, 8083, 8025, 15432, 16379, 2525, 2775);
+        public static final Ports ANY_FREE = new Ports(0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     public static DataCentreSpec primary(Path projectRoot, Path dataDirectory) {

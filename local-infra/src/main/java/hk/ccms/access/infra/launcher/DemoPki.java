@@ -42,12 +42,20 @@ final class DemoPki {
         return files;
     }
 
-    /** auth-service's smartcard settings for this PKI, and the demo cards to register. */
-    static Map<String, String> authEnvironment(PkiFiles files) {
+    /**
+     * auth-service's smartcard settings for this PKI, the demo cards to register, and HTTPS on
+     * {@code httpsPort} with the PKI's server certificate, asking browsers for a card (mTLS login).
+     */
+    static Map<String, String> authEnvironment(PkiFiles files, int httpsPort) {
         return Map.of(
                 "CCMS_AUTH_SMARTCARD_TRUST_ANCHORS", files.trustAnchors().toString(),
                 "CCMS_AUTH_SMARTCARD_CRL_SOURCES", files.crl().toString(),
                 "CCMS_AUTH_SMARTCARD_REQUIRED_POLICY", TestPki.CARD_POLICY_OID,
-                "CCMS_AUTH_DEMO_CARDS_DIR", files.cards().toString());
+                "CCMS_AUTH_DEMO_CARDS_DIR", files.cards().toString(),
+                "CCMS_AUTH_HTTPS_PORT", Integer.toString(httpsPort),
+                "CCMS_AUTH_TLS_KEY_STORE", files.serverKeyStore().toString(),
+                "CCMS_AUTH_TLS_KEY_STORE_PASSWORD", files.storePassword(),
+                "CCMS_AUTH_TLS_CLIENT_TRUST_STORE", files.clientTrustStore().toString(),
+                "CCMS_AUTH_TLS_CLIENT_TRUST_STORE_PASSWORD", files.storePassword());
     }
 }

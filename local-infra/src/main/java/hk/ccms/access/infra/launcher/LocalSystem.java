@@ -75,9 +75,8 @@ public final class LocalSystem {
                   curl -s %2$s/api/v1/ccms/session -H 'Authorization: Bearer <accessToken>'
 
                 Log in with a smartcard (demo cards of ALICE01, BRIAN01, CAROL02, DAISY01, DAVID01 in %7$s):
-                  java -cp 'local-infra/target/local-infra-1.0.0-SNAPSHOT.jar:local-infra/target/lib/*' \\
-                       hk.ccms.access.infra.smartcard.SmartcardCli --url %2$s --user ALICE01 --password Harbour-View-2023 \\
-                       --key %7$s/ALICE01.key.pem --chain %7$s/ALICE01.pem
+                  ./deploy/smartcard-login.sh ALICE01                        # signs the challenge with the card's key
+                  ./deploy/smartcard-login.sh DAISY01 SECURITY_MANAGEMENT --mtls   # the card as TLS client certificate, %8$s
 
                 Set up 2FA (activation code by e-mail, then channel and new password; README has the SMS steps):
                   curl -s %2$s/api/v1/initiation -H 'Content-Type: application/json' -d '{"userId":"FIONA01"}'
@@ -88,7 +87,7 @@ public final class LocalSystem {
                 Logs: %6$s/PDC/logs    Data kept in %6$s (start with --fresh to wipe it).
                 Press Ctrl+C to stop.
                 """.formatted(dc.id(), dc.authUrl(), dc.otpUrl(), dc.datacentreStateUrl(), dc.inboxUrl(), data,
-                        dc.pki().cards());
+                        dc.pki().cards(), dc.authHttpsUrl());
     }
 
     private static void deleteRecursively(Path directory) {

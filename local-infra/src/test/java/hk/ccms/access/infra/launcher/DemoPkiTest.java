@@ -60,13 +60,18 @@ class DemoPkiTest {
     void authServiceIsToldWhereTheTrustAnchorsCrlsPolicyAndDemoCardsAre(@TempDir Path data) {
         PkiFiles files = DemoPki.prepare(data.resolve("pki"), "local-secret");
 
-        Map<String, String> environment = DemoPki.authEnvironment(files);
+        Map<String, String> environment = DemoPki.authEnvironment(files, 8443);
 
         assertEquals(Map.of(
                 "CCMS_AUTH_SMARTCARD_TRUST_ANCHORS", data.resolve("pki/trust-anchors.pem").toString(),
                 "CCMS_AUTH_SMARTCARD_CRL_SOURCES", data.resolve("pki/crl.pem").toString(),
                 "CCMS_AUTH_SMARTCARD_REQUIRED_POLICY", TestPki.CARD_POLICY_OID,
-                "CCMS_AUTH_DEMO_CARDS_DIR", data.resolve("pki/cards").toString()), environment);
+                "CCMS_AUTH_DEMO_CARDS_DIR", data.resolve("pki/cards").toString(),
+                "CCMS_AUTH_HTTPS_PORT", "8443",
+                "CCMS_AUTH_TLS_KEY_STORE", files.serverKeyStore().toString(),
+                "CCMS_AUTH_TLS_KEY_STORE_PASSWORD", "local-secret",
+                "CCMS_AUTH_TLS_CLIENT_TRUST_STORE", files.clientTrustStore().toString(),
+                "CCMS_AUTH_TLS_CLIENT_TRUST_STORE_PASSWORD", "local-secret"), environment);
         assertTrue(Files.isRegularFile(data.resolve("pki/cards/CAROL02.key.pem")));
         assertEquals(DemoPki.CARDS.keySet().stream().map(user -> user + ".pem").collect(Collectors.toSet()),
                 fileNames(data.resolve("pki/cards"), ".pem", ".key.pem"));
