@@ -139,6 +139,20 @@ class AccessTokenTest {
     }
 
     @Test
+    void anOperatorsSessionIsLiveUntilLogoutForOtherServicesToCheck() {
+        Account operator = accounts.operator();
+        TokenIssuer.IssuedToken token = accounts.login(operator, PortalFunction.OPERATIONS_CONSOLE);
+        given().header("Authorization", "Bearer " + token.token()).get("/api/v1/operations/session").then().statusCode(200)
+                .body("userId", org.hamcrest.Matchers.equalTo(operator.userId));
+        TokenIssuer.IssuedToken userToken = accounts.login(accounts.enrolledUser("CP0001"), PortalFunction.ONLINE_FUNCTIONS);
+        assertProblem(given().header("Authorization", "Bearer " + userToken.token()).get("/api/v1/operations/session").then(),
+                401, "unauthenticated");
+        given().header("Authorization", "Bearer " + token.token()).post("/api/v1/session/logout").then().statusCode(204);
+        assertProblem(given().header("Authorization", "Bearer " + token.token()).get("/api/v1/operations/session").then(),
+                401, "unauthenticated");
+    }
+
+    @Test
     void logoutRevokesTheTokenAtOnce() {
         Account account = accounts.enrolledUser("CP0001");
         TokenIssuer.IssuedToken token = accounts.login(account, PortalFunction.ONLINE_FUNCTIONS);

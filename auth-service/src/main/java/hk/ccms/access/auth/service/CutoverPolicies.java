@@ -13,16 +13,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The dated cut-over from smartcard to OTP login, per portal and kind of account: the configured
  * defaults, overridden at run time by operators. Operators' own console is not part of the
- * cut-over (both ways stay open for them).
+ * cut-over (both ways stay open for them). Every login consults it, so the windows are cached for
+ * {@link #CACHE_TTL}: an operator's change applies at once on the instance that took it and within
+ * that time on the others.
  */
 @ApplicationScoped
 public class CutoverPolicies {
@@ -30,9 +35,14 @@ public class CutoverPolicies {
     /** The portal/role pairs the cut-over governs: participants' users on CCMS and their DAs on DMS. */
     public static final List<CutoverPolicy.Key> GOVERNED = List.of(
             new CutoverPolicy.Key(Portal.CCMS, AccountType.USER), new CutoverPolicy.Key(Portal.DMS, AccountType.DA));
+    static final Duration CACHE_TTL = Duration.ofSeconds(5);
     private static final ZoneId HONG_KONG = ZoneId.of("Asia/Hong_Kong");
     private static final DateTimeFormatter HONG_KONG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'HKT'").withZone(HONG_KONG);
 
+    private record Cached(CutoverWindow window, Instant until) {
+    }
+
+    private final Map<CutoverPolicy.Key, Cached> cache = new ConcurrentHashMap<>();
     private final AuthConfig.Cutover defaults;
     private final AuditTrail audit;
     private final Clock clock;
@@ -83,6 +93,7 @@ public class CutoverPolicies {
                     "OTP login must open no later than smartcard login closes, or nobody could log in in between.");
         }
         store(operator, key, smartcardUntil, otpFrom);
+        cache.remove(key);
         audit.record(AuditAction.CUTOVER_POLICY_CHANGED, operator.userId(), null, null, Result.SUCCESS,
                 portal + "/" + accountType + " smartcardUntil=" + smartcardUntil + " otpFrom=" + otpFrom);
         return entry(key, new CutoverWindow(smartcardUntil, otpFrom), clock.instant());
@@ -110,6 +121,17 @@ public class CutoverPolicies {
         if (!GOVERNED.contains(key)) {
             return new CutoverWindow(null, null);
         }
+        Instant now = clock.instant();
+        Cached cached = cache.get(key);
+        if (cached != null && cached.until().isAfter(now)) {
+            return cached.window();
+        }
+        CutoverWindow window = stored(key);
+        cache.put(key, new Cached(window, now.plus(CACHE_TTL)));
+        return window;
+    }
+
+    private CutoverWindow stored(CutoverPolicy.Key key) {
         CutoverPolicy policy = CutoverPolicy.findById(key);
         return policy != null ? new CutoverWindow(policy.smartcardUntil, policy.otpFrom)
                 : new CutoverWindow(defaults.smartcardUntil().orElse(null), defaults.otpFrom().orElse(null));
