@@ -3,11 +3,16 @@ package hk.ccms.access.otp;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 /** Calls otp-service as auth-service does, with a valid service token. */
 public final class OtpApi {
@@ -16,8 +21,19 @@ public final class OtpApi {
     public static final String NOTIFICATIONS = "/internal/v1/notifications";
     /** 2026-11-26 14:05 in Hong Kong. */
     public static final String OCCURRED_AT = "2026-11-26T06:05:00Z";
+    public static final String VALIDATION_FAILED = "urn:ccms:problem:validation-failed";
+    public static final String MALFORMED = "urn:ccms:problem:malformed-request";
 
     private OtpApi() {
+    }
+
+    /** A 4xx/5xx problem+json of {@code type}, without a stack trace in it. */
+    public static ValidatableResponse problem(ValidatableResponse response, int status, String type) {
+        return response.statusCode(status)
+                .contentType("application/problem+json")
+                .body("type", equalTo(type))
+                .body(not(containsString("Exception")))
+                .body(not(containsString("at hk.")));
     }
 
     public static String newTransactionId() {
