@@ -27,13 +27,27 @@ final class RunningDataCentre {
 
     private static final Pattern CODE = Pattern.compile("(?<![0-9])([0-9]{6,10})(?![0-9])");
     private static DataCentre primary;
+    private static DataCentre secondary;
 
     private RunningDataCentre() {
     }
 
+    /** The secondary data centre, started on first use (its own PostgreSQL, Redis, SMTP, SMPP and services). */
+    static synchronized DataCentre secondary() {
+        if (secondary == null) {
+            secondary = DataCentre.start(DataCentreSpec.ephemeralSecondary(projectRoot(), Map.of()));
+            Runtime.getRuntime().addShutdownHook(new Thread(secondary::close));
+        }
+        return secondary;
+    }
+
+    private static Path projectRoot() {
+        return Path.of(System.getProperty("ccms.project.root", "..")).toAbsolutePath().normalize();
+    }
+
     static synchronized DataCentre primary() {
         if (primary == null) {
-            Path root = Path.of(System.getProperty("ccms.project.root", "..")).toAbsolutePath().normalize();
+            Path root = projectRoot();
             primary = DataCentre.start(DataCentreSpec.ephemeralPrimary(root, Map.of(
                     "CCMS_AUTH_DEMO_LOAD_USERS", Integer.toString(LOAD_USERS),
                     "CCMS_AUTH_LOCKOUT_DURATION", "PT" + LOCKOUT.toSeconds() + "S",

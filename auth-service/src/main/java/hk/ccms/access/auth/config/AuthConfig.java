@@ -36,6 +36,22 @@ public interface AuthConfig {
 
     Smartcard smartcard();
 
+    DatacentreState datacentreState();
+
+    /** Where this instance learns whether its data centre is active (datacentre-state of the same data centre). */
+    interface DatacentreState {
+        /** datacentre-state's base URL; none: a single data centre that is always active (tests of this module). */
+        Optional<String> url();
+
+        /** How often the state is read. */
+        @WithDefault("1s")
+        Duration refreshInterval();
+
+        /** Older than this, the last state read is not trusted: logins and writes are refused (fail closed). */
+        @WithDefault("5s")
+        Duration maxStaleness();
+    }
+
     Cutover cutover();
 
     /** Smartcard login: which card certificates are trusted and how their revocation is checked. */

@@ -41,6 +41,10 @@ public final class AuthProblemType {
     public static final ProblemType CARD_NOT_VALID = ProblemType.of("card-not-valid", "The card certificate is not a valid card of the clearing house", 422);
     public static final ProblemType CARD_NOT_FOUND = ProblemType.of("card-not-found", "No such card certificate", 404);
 
+    public static final ProblemType STANDBY = ProblemType.of("standby", "This data centre is on standby", 503);
+    public static final ProblemType DATACENTRE_STATE_UNKNOWN = ProblemType.of("datacentre-state-unknown", "Whether this data centre is active is not known", 503);
+    public static final ProblemType FUNCTION_NOT_AVAILABLE = ProblemType.of("function-not-available", "Function not available", 503);
+
     private AuthProblemType() {
     }
 }

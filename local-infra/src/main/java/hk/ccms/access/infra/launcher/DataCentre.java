@@ -96,6 +96,7 @@ public final class DataCentre implements AutoCloseable {
         auth.put("CCMS_AUTH_DB_PASSWORD", "auth");
         auth.put("CCMS_AUTH_REDIS_URL", redis.url());
         auth.put("CCMS_OTP_URL", "http://127.0.0.1:" + otpPort);
+        auth.put("CCMS_DCS_URL", "http://127.0.0.1:" + dcsPort);
         auth.put("CCMS_AUTH_KEY_WRAPPING_KEY", secrets.getProperty("key-wrapping-key"));
         auth.put("CCMS_AUTH_DEMO_ACCOUNTS", "true");
         authHttpsPort = FreePorts.resolve(ports.authTls());
@@ -118,6 +119,9 @@ public final class DataCentre implements AutoCloseable {
         dcs.put("CCMS_DCS_DB_USER", "dcstate");
         dcs.put("CCMS_DCS_DB_PASSWORD", "dcstate");
         dcs.put("CCMS_DC_ROLE", spec.role());
+        dcs.put("CCMS_DC_PEER_ID", spec.peerId());
+        dcs.put("CCMS_DC_NAME", "PDC".equals(spec.id()) ? "Primary Data Centre" : "Secondary Data Centre");
+        dcs.put("CCMS_AUTH_URL", authUrl);
 
         for (Map<String, String> env : List.of(auth, otp, dcs)) {
             env.putAll(spec.extraEnvironment());

@@ -22,6 +22,16 @@ public record DataCentreSpec(String id, String role, Ports ports, Path dataDirec
         return new DataCentreSpec("PDC", "PRIMARY", Ports.PRIMARY, dataDirectory, projectRoot, Map.of());
     }
 
+    /** The other data centre of the pair. */
+    public String peerId() {
+        return "PDC".equals(id) ? "SDC" : "PDC";
+    }
+
+    /** A secondary data centre on free ports with throw-away data, for tests. */
+    public static DataCentreSpec ephemeralSecondary(Path projectRoot, Map<String, String> extraEnvironment) {
+        return new DataCentreSpec("SDC", "SECONDARY", Ports.ANY_FREE, null, projectRoot, new HashMap<>(extraEnvironment));
+    }
+
     /** A primary data centre on free ports with throw-away data, for tests and the load harness. */
     public static DataCentreSpec ephemeralPrimary(Path projectRoot, Map<String, String> extraEnvironment) {
         return new DataCentreSpec("PDC", "PRIMARY", Ports.ANY_FREE, null, projectRoot, new HashMap<>(extraEnvironment));

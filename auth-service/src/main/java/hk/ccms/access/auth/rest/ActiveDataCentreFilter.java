@@ -1,0 +1,35 @@
+package hk.ccms.access.auth.rest;
+
+import hk.ccms.access.auth.service.DataCentreGate;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.Set;
+
+/**
+ * Logins and account writes happen only at the active data centre: every state-changing call of
+ * the public API is refused at a standby (with the active data centre's name). Reads, and logout,
+ * work everywhere.
+ */
+public class ActiveDataCentreFilter {
+
+    private static final Set<String> READS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+    private static final String API = "api/v1/";
+    private static final String LOGOUT = "api/v1/session/logout";
+
+    private final DataCentreGate gate;
+
+    public ActiveDataCentreFilter(DataCentreGate gate) {
+        this.gate = gate;
+    }
+
+    @ServerRequestFilter(priority = 900)
+    public void onlyAtTheActiveDataCentre(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath().replaceFirst("^/", "");
+        if (READS.contains(request.getMethod()) || !path.startsWith(API) || path.equals(LOGOUT)) {
+            return;
+        }
+        gate.requireActive();
+    }
+}

@@ -1,0 +1,46 @@
+package hk.ccms.access.it;
+
+import hk.ccms.access.infra.launcher.DataCentre;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static hk.ccms.access.it.Logins.assertProblem;
+import static hk.ccms.access.it.Logins.fullLogin;
+import static hk.ccms.access.it.RunningDataCentre.PASSWORD;
+import static hk.ccms.access.it.RunningDataCentre.loadUser;
+import static hk.ccms.access.it.RunningDataCentre.primary;
+import static hk.ccms.access.it.RunningDataCentre.secondary;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** Both data centres as real processes: only the one holding the epoch takes logins and writes. */
+class DataCentreRolesEndToEndTest {
+
+    @Test
+    void theStandbyRefusesLoginsAndWritesNamingTheActiveDataCentreWhileReadsWork() {
+        DataCentre standby = secondary();
+        given().baseUri(standby.datacentreStateUrl()).get("/api/v1/datacentre").then().statusCode(200)
+                .body("dataCentre.id", equalTo("SDC")).body("state.activeDc", equalTo("PDC")).body("thisDcIsActive", equalTo(false));
+
+        assertProblem(given().baseUri(standby.authUrl()).contentType(ContentType.JSON)
+                .body(Map.of("userId", "ALICE01", "password", PASSWORD, "function", "ONLINE_FUNCTIONS"))
+                .post("/api/v1/login/password").then(), 503, "standby")
+                .body("activeDataCentre", equalTo("PDC"))
+                .body("detail", containsString("SDC")).header("Retry-After", notNullValue());
+        assertProblem(given().baseUri(standby.authUrl()).contentType(ContentType.JSON).body(Map.of("userId", "FIONA01"))
+                .post("/api/v1/initiation").then(), 503, "standby");
+        assertProblem(given().baseUri(standby.authUrl()).post("/api/v1/login/smartcard/challenge").then(), 503, "standby");
+
+        given().baseUri(standby.authUrl()).get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'datacentre-state' }.data.active", equalTo(false));
+        given().baseUri(standby.authUrl()).get("/.well-known/jwks.json").then().statusCode(200);
+
+        given().baseUri(primary().authUrl()).get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'datacentre-state' }.data.active", equalTo(true));
+        fullLogin(loadUser(30), "ONLINE_FUNCTIONS");
+    }
+}
