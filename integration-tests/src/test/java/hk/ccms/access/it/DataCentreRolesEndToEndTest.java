@@ -2,8 +2,12 @@ package hk.ccms.access.it;
 
 import hk.ccms.access.infra.launcher.DataCentre;
 import io.restassured.http.ContentType;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static hk.ccms.access.it.Logins.assertProblem;
@@ -13,14 +17,17 @@ import static hk.ccms.access.it.RunningDataCentre.loadUser;
 import static hk.ccms.access.it.RunningDataCentre.primary;
 import static hk.ccms.access.it.RunningDataCentre.secondary;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 /** Both data centres as real processes: only the one holding the epoch takes logins and writes. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DataCentreRolesEndToEndTest {
 
     @Test
+    @Order(1)
     void theStandbyRefusesLoginsAndWritesNamingTheActiveDataCentreWhileReadsWork() {
         DataCentre standby = secondary();
         given().baseUri(standby.datacentreStateUrl()).get("/api/v1/datacentre").then().statusCode(200)
@@ -42,5 +49,19 @@ class DataCentreRolesEndToEndTest {
         given().baseUri(primary().authUrl()).get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'datacentre-state' }.data.active", equalTo(true));
         fullLogin(loadUser(30), "ONLINE_FUNCTIONS");
+    }
+
+    /** Last: it stops the secondary's datacentre-state for good. */
+    @Test
+    @Order(2)
+    void withoutAFreshStateFromItsDatacentreStateAnInstanceFailsClosed() {
+        DataCentre standby = secondary();
+        standby.service("datacentre-state").kill();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertProblem(given().baseUri(standby.authUrl()).contentType(ContentType.JSON)
+                    .body(Map.of("userId", "ALICE01", "password", PASSWORD, "function", "ONLINE_FUNCTIONS"))
+                    .post("/api/v1/login/password").then(), 503, "datacentre-state-unknown");
+            given().baseUri(standby.authUrl()).get("/q/health/ready").then().statusCode(503);
+        });
     }
 }
