@@ -51,9 +51,54 @@ class DataCentreRolesEndToEndTest {
         fullLogin(loadUser(30), "ONLINE_FUNCTIONS");
     }
 
-    /** Last: it stops the secondary's datacentre-state for good. */
     @Test
     @Order(2)
+    void whileATestSessionIsOpenLoginWorksButBusinessFunctionsAnswerFunctionNotAvailable() {
+        String operator = operatorToken();
+        operatorCall(operator, "/sessions/SESSION_1/open", Map.of("reason", "connectivity test rehearsal")).statusCode(200)
+                .body("state.session.name", equalTo("SESSION_1")).body("state.businessFunctionsAvailable", equalTo(false));
+        try {
+            String user = fullLogin(loadUser(31), "ONLINE_FUNCTIONS");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertProblem(given().baseUri(primary().authUrl()).auth().oauth2(user).get("/api/v1/ccms/home").then(),
+                            503, "function-not-available").body("detail", containsString("SESSION_1")));
+        } finally {
+            operatorCall(operator, "/sessions/close", Map.of("reason", "rehearsal over")).statusCode(200);
+        }
+        String user = fullLogin(loadUser(32), "ONLINE_FUNCTIONS");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().baseUri(primary().authUrl()).auth().oauth2(user).get("/api/v1/ccms/home").then().statusCode(200));
+    }
+
+    @Test
+    @Order(3)
+    void afterASwitchOverAwayThePrimaryIsTheStandbyUntilItIsSwitchedBack() {
+        String operator = operatorToken();
+        operatorCall(operator, "/switch-over", Map.of("targetDc", "SDC", "reason", "planned switch-over drill")).statusCode(200)
+                .body("state.activeDc", equalTo("SDC"));
+        try {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertProblem(Logins.passwordStep(loadUser(33), PASSWORD, "ONLINE_FUNCTIONS"), 503, "standby")
+                            .body("activeDataCentre", equalTo("SDC")));
+        } finally {
+            operatorCall(operator, "/switch-over", Map.of("targetDc", "PDC", "reason", "drill over")).statusCode(200)
+                    .body("state.activeDc", equalTo("PDC"));
+        }
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> fullLogin(loadUser(33), "ONLINE_FUNCTIONS"));
+    }
+
+    private static String operatorToken() {
+        return fullLogin("OPS01", PASSWORD, "OPERATIONS_CONSOLE", "ops01@clearing.example");
+    }
+
+    private static io.restassured.response.ValidatableResponse operatorCall(String token, String path, Map<String, Object> body) {
+        return given().baseUri(primary().datacentreStateUrl()).auth().oauth2(token).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/operations/datacentre" + path).then();
+    }
+
+    /** Last: it stops the secondary's datacentre-state for good. */
+    @Test
+    @Order(4)
     void withoutAFreshStateFromItsDatacentreStateAnInstanceFailsClosed() {
         DataCentre standby = secondary();
         standby.service("datacentre-state").kill();

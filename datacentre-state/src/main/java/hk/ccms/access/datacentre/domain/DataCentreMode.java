@@ -1,11 +1,12 @@
 package hk.ccms.access.datacentre.domain;
 
-/** What the active data centre is doing (see DESIGN §4). */
+/**
+ * How the active data centre came to hold the current epoch (see DESIGN §4). An open session is
+ * recorded beside the mode, not as one: closing it returns to whatever mode was in force.
+ */
 public enum DataCentreMode {
-    /** Production at the primary; changes replicate to the standby. */
+    /** Production after a planned switch (or the first start); changes replicate to the standby. */
     NORMAL,
-    /** A connectivity-test session; business functions answer "Function not available". */
-    TEST_SESSION,
-    /** Production at the secondary after losing the primary; changes replicate back on fail-back. */
-    DISASTER_FAILOVER
+    /** Production at the DC that took over without its peer; changes replicate back on fail-back. */
+    FAILED_OVER
 }

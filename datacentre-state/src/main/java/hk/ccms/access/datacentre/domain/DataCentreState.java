@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * The single state of the data-centre pair as this DC knows it: which DC holds the current epoch,
- * in which mode, and whether changes made now carry forward. The table holds at most one row,
+ * in which mode, which session is open, whether business functions are available and whether
+ * changes made now carry forward. The table holds at most one row,
  * enforced by a fixed key, so that two instances starting together cannot create two states.
  */
 @Entity
@@ -31,7 +32,15 @@ public class DataCentreState extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    /** Later state transitions are read-modify-write; a concurrent transition must fail, not be lost. */
+    /** When the open session was opened; null outside a session. */
+    @Column(name = "session_opened_at")
+    private Instant sessionOpenedAt;
+
+    /** Whether the open session was opened outside its window; null outside a session. */
+    @Column(name = "session_outside_window")
+    private Boolean sessionOutsideWindow;
+
+    /** Transitions are read-modify-write; a concurrent transition must fail, not be lost. */
     @Version
     private long version;
 
@@ -51,8 +60,9 @@ public class DataCentreState extends PanacheEntityBase {
      */
     public static boolean initialiseIfAbsent(String primaryDc, Instant now) {
         int inserted = getEntityManager().createNativeQuery("""
-                        insert into datacentre_state (id, epoch, active_dc, mode, session_name, carry_forward, updated_at, version)
-                        values (:id, 1, :activeDc, :mode, null, true, :now, 0)
+                        insert into datacentre_state (id, epoch, active_dc, mode, session_name, carry_forward,
+                                                      business_functions_available, updated_at, version)
+                        values (:id, 1, :activeDc, :mode, null, true, true, :now, 0)
                         on conflict (id) do nothing""")
                 .setParameter("id", SINGLE_ROW_ID)
                 .setParameter("activeDc", primaryDc)
@@ -62,12 +72,42 @@ public class DataCentreState extends PanacheEntityBase {
         return inserted == 1;
     }
 
+    /**
+     * The only way the state changes after it is created. The epoch increases exactly when the
+     * active DC changes, so every DC that becomes active does so under an epoch no earlier state
+     * had; the session bookkeeping follows the session in the state entered.
+     *
+     * @return the state left, for the history
+     */
+    public StateSnapshot enter(Transition transition, Instant now) {
+        StateSnapshot left = snapshot;
+        StateSnapshot next = transition.next();
+        snapshot = next.withEpoch(next.isActiveAt(left.activeDc()) ? left.epoch() : left.epoch() + 1);
+        updatedAt = now;
+        if (snapshot.sessionName().isEmpty()) {
+            sessionOpenedAt = null;
+            sessionOutsideWindow = null;
+        } else if (!snapshot.sessionName().equals(left.sessionName())) {
+            sessionOpenedAt = now;
+            sessionOutsideWindow = transition.outsideWindow();
+        }
+        return left;
+    }
+
     public StateSnapshot snapshot() {
         return snapshot;
     }
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public Optional<Instant> sessionOpenedAt() {
+        return Optional.ofNullable(sessionOpenedAt);
+    }
+
+    public Optional<Boolean> sessionOutsideWindow() {
+        return Optional.ofNullable(sessionOutsideWindow);
     }
 
     public long version() {

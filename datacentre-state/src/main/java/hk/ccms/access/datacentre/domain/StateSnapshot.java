@@ -8,8 +8,10 @@ import jakarta.persistence.Enumerated;
 import java.util.Optional;
 
 /**
- * What the data-centre state is at one moment: epoch, active DC, mode, open session and whether
- * changes carry forward. Held by the current state and copied into every history entry.
+ * What the data-centre state is at one moment: epoch, active DC, mode, open session, whether
+ * business functions are available and whether changes carry forward. Held by the current state
+ * and copied into every history entry (as the state entered and the state left). Immutable once
+ * built: a change makes a new snapshot.
  */
 @Embeddable
 public class StateSnapshot {
@@ -30,6 +32,9 @@ public class StateSnapshot {
     @Column(name = "carry_forward", nullable = false)
     private boolean carryForward;
 
+    @Column(name = "business_functions_available", nullable = false)
+    private boolean businessFunctionsAvailable;
+
     protected StateSnapshot() {
     }
 
@@ -41,7 +46,43 @@ public class StateSnapshot {
         copy.mode = mode;
         copy.sessionName = sessionName;
         copy.carryForward = carryForward;
+        copy.businessFunctionsAvailable = businessFunctionsAvailable;
         return copy;
+    }
+
+    /**
+     * {@code dcId} active in {@code mode}, in production: no session, business functions open,
+     * changes carrying forward. The epoch is left to {@link DataCentreState#enter}.
+     */
+    public StateSnapshot activeAt(String dcId, DataCentreMode mode) {
+        StateSnapshot next = withoutSession();
+        next.activeDc = dcId;
+        next.mode = mode;
+        return next;
+    }
+
+    /** The same DC and mode with {@code session} open, on that session's terms. */
+    public StateSnapshot inSession(SessionDefinition session) {
+        StateSnapshot next = copy();
+        next.sessionName = session.name();
+        next.businessFunctionsAvailable = session.businessFunctionsAvailable();
+        next.carryForward = session.carryForward();
+        return next;
+    }
+
+    /** The same DC and mode back in production: business functions open, changes carrying forward. */
+    public StateSnapshot withoutSession() {
+        StateSnapshot next = copy();
+        next.sessionName = null;
+        next.businessFunctionsAvailable = true;
+        next.carryForward = true;
+        return next;
+    }
+
+    StateSnapshot withEpoch(long newEpoch) {
+        StateSnapshot next = copy();
+        next.epoch = newEpoch;
+        return next;
     }
 
     public boolean isActiveAt(String dcId) {
@@ -66,5 +107,9 @@ public class StateSnapshot {
 
     public boolean carryForward() {
         return carryForward;
+    }
+
+    public boolean businessFunctionsAvailable() {
+        return businessFunctionsAvailable;
     }
 }

@@ -2,6 +2,7 @@ package hk.ccms.access.datacentre.rest;
 
 import hk.ccms.access.common.problem.Problem;
 import hk.ccms.access.datacentre.config.DataCentreConfig;
+import hk.ccms.access.datacentre.domain.DataCentreState;
 import hk.ccms.access.datacentre.service.DataCentreStateService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -39,6 +40,7 @@ public class DataCentreResource {
     @APIResponse(responseCode = "503", description = "The state store (PostgreSQL) cannot be reached",
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public DataCentreStatus status() {
-        return DataCentreStatus.of(config, states.current());
+        DataCentreState state = states.current();
+        return DataCentreStatus.of(config, state, states.openSession(state));
     }
 }

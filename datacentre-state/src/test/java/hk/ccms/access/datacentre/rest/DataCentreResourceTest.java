@@ -46,6 +46,7 @@ class DataCentreResourceTest {
                 .body("state.mode", is("NORMAL"))
                 .body("state", hasKey("session"))
                 .body("state.session", nullValue())
+                .body("state.businessFunctionsAvailable", is(true))
                 .body("state.carryForward", is(true))
                 .body("state.updatedAt", matchesPattern(ISO_UTC))
                 .body("thisDcIsActive", is(true))
@@ -72,9 +73,10 @@ class DataCentreResourceTest {
         }
     }
 
+    /** Operator actions live under /api/v1/operations and need a token; nothing writes through the public path. */
     @Test
-    void plannedOperatorActionsAreNotBuiltYet() {
-        given().contentType(ContentType.JSON).body("{\"reason\":\"drill\"}")
+    void operatorActionsAreNotOnThePublicPath() {
+        given().contentType(ContentType.JSON).body("{\"targetDc\":\"SDC\",\"reason\":\"drill\"}")
                 .when().post(PATH + "/switch-over")
                 .then().statusCode(404)
                 .contentType("application/problem+json")

@@ -78,14 +78,17 @@ class OperationalEndpointsTest {
     }
 
     @Test
-    void openApiDocumentDescribesTheStatusEndpoint() {
+    void openApiDocumentDescribesTheStatusAndOperatorEndpoints() {
         given().queryParam("format", "json")
                 .when().get("/q/openapi")
                 .then().statusCode(200)
                 .contentType(ContentType.JSON)
                 .body("info.title", is("CCMS datacentre-state"))
                 .body("paths.'/api/v1/datacentre'.get.responses.'200'", notNullValue())
-                .body("paths.'/api/v1/datacentre'.get.responses.'503'", notNullValue());
+                .body("paths.'/api/v1/datacentre'.get.responses.'503'", notNullValue())
+                .body("paths.'/api/v1/operations/datacentre/switch-over'.post.responses.'401'", notNullValue())
+                .body("paths.'/api/v1/operations/datacentre/sessions/{name}/open'.post", notNullValue())
+                .body("components.securitySchemes.'operator-token'.scheme", is("bearer"));
         given().when().get("/q/swagger-ui/")
                 .then().statusCode(200)
                 .contentType(ContentType.HTML);

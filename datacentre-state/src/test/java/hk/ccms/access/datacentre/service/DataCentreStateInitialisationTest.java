@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +57,8 @@ class DataCentreStateInitialisationTest {
         assertEquals(DataCentreMode.NORMAL, state.snapshot().mode());
         assertTrue(state.snapshot().sessionName().isEmpty());
         assertTrue(state.snapshot().carryForward());
+        assertTrue(state.snapshot().businessFunctionsAvailable());
+        assertTrue(state.sessionOpenedAt().isEmpty());
 
         List<StateChange> history = StateChange.listAll();
         assertEquals(1, history.size());
@@ -67,6 +70,8 @@ class DataCentreStateInitialisationTest {
         assertEquals(DataCentreMode.NORMAL, initialised.snapshot().mode());
         assertTrue(initialised.snapshot().carryForward());
         assertNull(initialised.actor());
+        assertTrue(initialised.from().isEmpty(), "the first entry left no state");
+        assertTrue(initialised.outsideWindow().isEmpty());
         assertEquals(state.updatedAt(), initialised.recordedAt());
     }
 
@@ -109,9 +114,30 @@ class DataCentreStateInitialisationTest {
         assertEquals(historyBefore, count("select count(*) from state_change"));
     }
 
-    /** Several instances starting together on an empty database must end up with one state, created once. */
+    /** DESIGN §4 in the schema: whatever a bug might write, these states cannot be stored. */
     @Test
     @Order(5)
+    void databaseRefusesInconsistentStates() throws SQLException {
+        long version = service.current().version();
+        Map<String, String> refusals = Map.of(
+                "update datacentre_state set carry_forward = false", "23514",
+                "update datacentre_state set business_functions_available = false", "23514",
+                "update datacentre_state set mode = 'TEST_SESSION'", "23514",
+                "update datacentre_state set session_name = 'SESSION_1'", "23514",
+                "update datacentre_state set session_name = 'NO_SUCH_SESSION', session_opened_at = now(),"
+                        + " session_outside_window = false", "23503",
+                "update datacentre_state set epoch = 0", "23514",
+                "insert into session_definition values ('BACKWARDS', 'PDC', null, '20:00', '18:00', false, true)", "23514");
+        for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+            SQLException refused = assertThrows(SQLException.class, () -> execute(refusal.getKey()), refusal.getKey());
+            assertEquals(refusal.getValue(), refused.getSQLState(), refusal.getKey() + ": " + refused.getMessage());
+        }
+        assertEquals(version, service.current().version());
+    }
+
+    /** Several instances starting together on an empty database must end up with one state, created once. */
+    @Test
+    @Order(6)
     void concurrentFirstStartsCreateExactlyOneState() throws Exception {
         execute("delete from datacentre_state");
         long initialisedBefore = count("select count(*) from state_change where kind = 'INITIALISED'");
