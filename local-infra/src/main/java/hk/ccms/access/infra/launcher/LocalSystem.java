@@ -46,8 +46,9 @@ public final class LocalSystem {
 
                 CCMS two-factor access platform — local run
                 ============================================
-                Active data centre: %1$s (Primary Data Centre). The secondary data centre is not built yet
-                (issue 5); datacentre-state reports the state.
+                Active data centre: %1$s (Primary Data Centre). The secondary data centre is not started by the
+                local run yet (replication between the two is issue 5); datacentre-state reports the state and
+                takes the operators' actions (README: "An operator and the data-centre state by hand").
 
                   auth-service       %2$s      Swagger UI %2$s/q/swagger-ui
                   otp-service        %3$s      (internal API, service tokens only)
