@@ -64,6 +64,10 @@ class DelegatedAdministrationTest {
                 .body("items.userId", contains(ready.userId));
         as(da).get("/api/v1/dms/users?locked=true").then().statusCode(200)
                 .body("items.userId", contains(locked.userId)).body("items[0].locked", equalTo(true));
+        String prefix = enrolled.userId.substring(0, 3);
+        as(da).get("/api/v1/dms/users?userIdPrefix=" + prefix.toLowerCase() + "&size=50").then().statusCode(200)
+                .body("items.userId", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.startsWith(prefix)));
+        as(da).get("/api/v1/dms/users?userIdPrefix=T_").then().statusCode(200).body("totalItems", equalTo(0));
         as(da).get("/api/v1/dms/users/" + enrolled.userId).then().statusCode(200)
                 .body("readiness", equalTo("ENROLLED")).body("otpChannel", equalTo("EMAIL"));
         as(da).get("/api/v1/dms/users/readiness-summary").then().statusCode(200)

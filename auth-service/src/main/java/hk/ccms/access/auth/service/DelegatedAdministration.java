@@ -118,8 +118,9 @@ public class DelegatedAdministration {
             parameters.put("now", now);
         }
         if (userIdPrefix != null && !userIdPrefix.isEmpty()) {
-            query.append(" and userId like :prefix");
-            parameters.put("prefix", Account.canonicalUserId(userIdPrefix) + "%");
+            // '_' is a LIKE wildcard and may appear in user IDs: match it literally.
+            query.append(" and userId like :prefix escape '!'");
+            parameters.put("prefix", Account.canonicalUserId(userIdPrefix).replace("!", "!!").replace("_", "!_").replace("%", "!%") + "%");
         }
         PanacheQuery<Account> accounts = Account.find(query.toString(), Sort.by("userId"), parameters).page(Page.of(page, size));
         List<UserView> items = new ArrayList<>();

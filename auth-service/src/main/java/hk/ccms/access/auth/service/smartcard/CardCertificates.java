@@ -2,6 +2,7 @@ package hk.ccms.access.auth.service.smartcard;
 
 import javax.security.auth.x500.X500Principal;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -42,7 +43,7 @@ public final class CardCertificates {
         }
         try {
             List<X509Certificate> chain = new ArrayList<>();
-            CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+            CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)))
                     .forEach(certificate -> chain.add((X509Certificate) certificate));
             if (chain.isEmpty()) {
                 throw new CardRefusedException(CardRefusedException.Reason.MALFORMED_CHAIN);

@@ -15,6 +15,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which card belongs to which account. Operators (or the card issuer's provisioning) register,
@@ -43,7 +44,7 @@ public class CardRegistry {
     }
 
     /** The account a valid card is registered to, if any. */
-    public java.util.Optional<Long> accountOf(X509Certificate card) {
+    public Optional<Long> accountOf(X509Certificate card) {
         return CardCertificate.active(CardCertificates.issuer(card), CardCertificates.serial(card)).map(found -> found.accountId);
     }
 

@@ -76,7 +76,7 @@ public class CrlStore {
         return matching;
     }
 
-    private static List<X509CRL> read(String source) throws IOException, GeneralSecurityException {
+    static List<X509CRL> read(String source) throws IOException, GeneralSecurityException {
         byte[] bytes = source.startsWith("http://") || source.startsWith("https://") ? download(source) : Files.readAllBytes(Path.of(source));
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
         Collection<? extends CRL> crls;
