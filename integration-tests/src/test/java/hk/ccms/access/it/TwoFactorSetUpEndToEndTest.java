@@ -1,5 +1,6 @@
 package hk.ccms.access.it;
 
+import hk.ccms.access.infra.MailMessage;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -99,6 +100,30 @@ class TwoFactorSetUpEndToEndTest {
         call("GET", "/api/v1/ccms/session", token, null).statusCode(200).body("userId", equalTo("BRIAN01"));
         call("GET", "/api/v1/dms/users/BRIAN01", checker, null).statusCode(200)
                 .body("readiness", equalTo("ENROLLED")).body("otpChannel", equalTo("SMS")).body("mobile", equalTo(mobile));
+    }
+
+    @Test
+    void aSignedInPersonSwitchesToSmsWithAProvenNumberAndIsToldByMail() {
+        String email = "carol@cp0002.example";
+        String token = fullLogin("CAROL02", PASSWORD, "ONLINE_FUNCTIONS", email);
+        String mobile = "+85291230004";
+        int sms = smsCount(mobile);
+        call("POST", "/api/v1/account/otp-channel/mobile-proof", token, Map.of("mobile", mobile)).statusCode(200)
+                .body("channel", equalTo("SMS"));
+        String proof = awaitSmsCode(mobile, sms);
+        int mails = mailCount(email);
+        call("PUT", "/api/v1/account/otp-channel", token, Map.of("currentPassword", PASSWORD, "channel", "SMS", "code", proof))
+                .statusCode(200).body("channel", equalTo("SMS"));
+        // Two notifications: the channel changed, and the mobile changed (shown masked).
+        awaitMail(email, mails + 1);
+        assertThat(primary().smtp().messages(email).subList(mails, mails + 2)).extracting(MailMessage::text)
+                .anySatisfy(text -> assertThat(text).contains("+852****0004"))
+                .allSatisfy(text -> assertThat(text).doesNotContain(mobile));
+
+        int before = smsCount(mobile);
+        String transactionId = passwordStep("CAROL02", PASSWORD, "ONLINE_FUNCTIONS").statusCode(200)
+                .body("channel", equalTo("SMS")).extract().path("transactionId");
+        codeStep(transactionId, awaitSmsCode(mobile, before)).statusCode(200);
     }
 
     @Test

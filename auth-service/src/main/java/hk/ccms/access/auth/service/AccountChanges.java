@@ -111,6 +111,33 @@ public class AccountChanges {
         return account;
     }
 
+    /**
+     * The person's own switch of OTP channel: to e-mail (the registered address), or to SMS on a
+     * number just proven with a code sent to it.
+     */
+    @Transactional
+    public Account changeChannel(long accountId, OtpChannel channel, String provenMobile) {
+        Account account = locked(accountId);
+        if (channel == OtpChannel.EMAIL && account.email == null) {
+            throw new ProblemException(AuthProblemType.NOT_READY_FOR_TWO_FACTOR,
+                    "E-mail one-time passwords need a registered e-mail address; ask your Delegated Administrator to register one.");
+        }
+        String previousMobile = account.mobile;
+        OtpChannel previousChannel = account.otpChannel;
+        account.otpChannel = channel;
+        if (channel == OtpChannel.SMS) {
+            account.mobile = provenMobile;
+        }
+        touch(account);
+        if (previousChannel != channel) {
+            notifications.notify(account, Notification.Kind.OTP_CHANNEL_CHANGED, channel.name());
+        }
+        if (!Objects.equals(previousMobile, account.mobile)) {
+            notifications.notify(account, Notification.Kind.MOBILE_CHANGED, account.mobile);
+        }
+        return account;
+    }
+
     /** A new password for an enrolled account, if nobody changed the account since {@code expectedVersion}. */
     @Transactional
     public void changePassword(long accountId, long expectedVersion, String passwordHash) {
