@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -32,8 +33,13 @@ public final class DataCentre implements AutoCloseable {
      * service, and C1 alone measured 70 MiB less resident memory for auth-service at the same CPU
      * per login (BENCHMARKS.md).
      */
-    private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx160m", "-XX:+UseSerialGC",
+    private static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx160m", "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
+    /** {@code CCMS_SERVICE_JVM_OPTIONS} replaces the defaults, e.g. to measure other settings with the load harness. */
+    private static final List<String> SERVICE_JVM_OPTIONS = Optional.ofNullable(System.getenv("CCMS_SERVICE_JVM_OPTIONS"))
+            .filter(options -> !options.isBlank())
+            .map(options -> List.of(options.trim().split("\\s+")))
+            .orElse(DEFAULT_SERVICE_JVM_OPTIONS);
 
     private final DataCentreSpec spec;
     private final PostgresServer postgres;
