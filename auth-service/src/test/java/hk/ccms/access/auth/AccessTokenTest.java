@@ -143,7 +143,7 @@ class AccessTokenTest {
         Account operator = accounts.operator();
         TokenIssuer.IssuedToken token = accounts.login(operator, PortalFunction.OPERATIONS_CONSOLE);
         given().header("Authorization", "Bearer " + token.token()).get("/api/v1/operations/session").then().statusCode(200)
-                .body("userId", org.hamcrest.Matchers.equalTo(operator.userId));
+                .body("userId", equalTo(operator.userId));
         TokenIssuer.IssuedToken userToken = accounts.login(accounts.enrolledUser("CP0001"), PortalFunction.ONLINE_FUNCTIONS);
         assertProblem(given().header("Authorization", "Bearer " + userToken.token()).get("/api/v1/operations/session").then(),
                 401, "unauthenticated");

@@ -5,7 +5,6 @@ import hk.ccms.access.auth.domain.AuditAction;
 import hk.ccms.access.auth.domain.AuditEvent;
 import hk.ccms.access.auth.domain.Enrolment;
 import hk.ccms.access.auth.domain.Notification;
-import hk.ccms.access.auth.domain.OtpChannel;
 import hk.ccms.access.auth.domain.PortalFunction;
 import hk.ccms.access.auth.service.Lockout;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,8 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 /** DMS for Delegated Administrators: readiness, contact details, unlock, 2FA reset, maker-checker, participant isolation. */
 @QuarkusTest
@@ -66,7 +67,7 @@ class DelegatedAdministrationTest {
                 .body("items.userId", contains(locked.userId)).body("items[0].locked", equalTo(true));
         String prefix = enrolled.userId.substring(0, 3);
         as(da).get("/api/v1/dms/users?userIdPrefix=" + prefix.toLowerCase() + "&size=50").then().statusCode(200)
-                .body("items.userId", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.startsWith(prefix)));
+                .body("items.userId", everyItem(startsWith(prefix)));
         as(da).get("/api/v1/dms/users?userIdPrefix=T_").then().statusCode(200).body("totalItems", equalTo(0));
         as(da).get("/api/v1/dms/users/" + enrolled.userId).then().statusCode(200)
                 .body("readiness", equalTo("ENROLLED")).body("otpChannel", equalTo("EMAIL"));

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -32,7 +34,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -219,9 +220,9 @@ class SmartcardLoginTest {
         refused(wrongCard.loginMtls(account.userId, TestAccounts.PASSWORD, FUNCTION));
         assertThat(reason(accounts, account)).isEqualTo("card not registered to this account");
 
-        javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(CardTls.trustStore(pki().rootCertificate()));
-        javax.net.ssl.SSLContext serverOnly = javax.net.ssl.SSLContext.getInstance("TLS");
+        SSLContext serverOnly = SSLContext.getInstance("TLS");
         serverOnly.init(null, trust.getTrustManagers(), null);
         HttpClient noCard = HttpClient.newBuilder().sslContext(serverOnly).build();
         HttpResponse<String> withoutCard = new SmartcardClient(https.toString(), noCard).loginMtls(account.userId, TestAccounts.PASSWORD, FUNCTION);

@@ -2,6 +2,7 @@ package hk.ccms.access.it;
 
 import hk.ccms.access.infra.launcher.DataCentre;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -91,7 +92,7 @@ class DataCentreRolesEndToEndTest {
         return fullLogin("OPS01", PASSWORD, "OPERATIONS_CONSOLE", "ops01@clearing.example");
     }
 
-    private static io.restassured.response.ValidatableResponse operatorCall(String token, String path, Map<String, Object> body) {
+    private static ValidatableResponse operatorCall(String token, String path, Map<String, Object> body) {
         return given().baseUri(primary().datacentreStateUrl()).auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/operations/datacentre" + path).then();
     }
