@@ -51,6 +51,12 @@ public class OtpGateway {
         return call(() -> client.resend(transactionId, new OtpServiceClient.Resend(subject, null)));
     }
 
+    /** The answer to a wrong code that still leaves tries: the same in every flow that checks a code. */
+    public static ProblemException codeRejected(OtpServiceClient.Verification verification) {
+        return new ProblemException(AuthProblemType.CODE_REJECTED, "The one-time password is not correct.")
+                .with("remainingAttempts", verification.remainingAttempts());
+    }
+
     /** Best effort: an abandoned challenge expires by itself anyway. */
     public void cancel(String transactionId) {
         try {

@@ -6,6 +6,8 @@ final class InputPatterns {
     static final String USER_ID = "[A-Za-z0-9._-]{1,64}";
     static final String USER_ID_MESSAGE = "letters, digits, '.', '_' or '-', at most 64";
 
+    static final String PARTICIPANT_ID = "[A-Z0-9]{1,16}";
+
     static final String TRANSACTION_ID = "[A-Za-z0-9_-]{16,128}";
     static final String TRANSACTION_ID_MESSAGE = "16 to 128 of A-Z, a-z, 0-9, '_' and '-'";
 

@@ -23,8 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @PortalAccess(Portal.OPERATIONS)
 public class ParticipantPolicyResource {
 
-    static final String PARTICIPANT_ID = "[A-Z0-9]{1,16}";
-
     private final CurrentCaller caller;
     private final ParticipantPolicies policies;
 
@@ -38,13 +36,13 @@ public class ParticipantPolicyResource {
 
     @GET
     @Operation(summary = "Whether the participant's e-mail changes and 2FA resets need a second DA (on unless switched off)")
-    public ParticipantPolicies.MakerChecker get(@PathParam("participantId") @Pattern(regexp = PARTICIPANT_ID) String participantId) {
+    public ParticipantPolicies.MakerChecker get(@PathParam("participantId") @Pattern(regexp = InputPatterns.PARTICIPANT_ID) String participantId) {
         return policies.makerChecker(participantId);
     }
 
     @PUT
     @Operation(summary = "Switch maker-checker on or off for a participant")
-    public ParticipantPolicies.MakerChecker set(@PathParam("participantId") @Pattern(regexp = PARTICIPANT_ID) String participantId,
+    public ParticipantPolicies.MakerChecker set(@PathParam("participantId") @Pattern(regexp = InputPatterns.PARTICIPANT_ID) String participantId,
                                                 @Valid @NotNull Setting setting) {
         return policies.setMakerChecker(caller.get(), participantId, setting.enabled());
     }

@@ -109,8 +109,7 @@ public class AccountService {
             }
             case REJECTED -> {
                 lockout.countFailure(account, AuditAction.MOBILE_PROOF_STEP, caller.userId(), "wrong code");
-                throw new ProblemException(AuthProblemType.CODE_REJECTED, "The code is not correct.")
-                        .with("remainingAttempts", verification.remainingAttempts());
+                throw OtpGateway.codeRejected(verification);
             }
             default -> {
                 channelChanges.consume(caller.sessionId());

@@ -1,7 +1,6 @@
 package hk.ccms.access.auth.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import hk.ccms.access.auth.client.DataCentreStateClient;
 import hk.ccms.access.auth.config.AuthConfig;
 import hk.ccms.access.common.problem.ProblemException;
 import io.quarkus.scheduler.Scheduled;
@@ -9,10 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,92 +29,70 @@ public class DataCentreGate {
     /** What datacentre-state last said, and when. */
     public record Reading(String thisDc, boolean active, String activeDc, long epoch, String session,
                           boolean businessFunctionsAvailable, Instant readAt) {
+        static Reading of(DataCentreStateClient.Status status, Instant readAt) {
+            return new Reading(status.dataCentre().id(), status.thisDcIsActive(), status.state().activeDc(), status.state().epoch(),
+                    status.openSession(), status.state().businessFunctionsAvailable(), readAt);
+        }
     }
 
-    private final Optional<URI> stateUrl;
+    /** The last reading and whether it is still to be trusted. */
+    public record Freshness(Reading reading, boolean fresh) {
+    }
+
+    private final DataCentreStateClient client;
     private final Duration maxStaleness;
-    private final ObjectMapper json;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private volatile Reading last;
 
-    public DataCentreGate(AuthConfig config, ObjectMapper json, Clock clock) {
-        this.stateUrl = config.datacentreState().url().map(url -> URI.create(url.replaceAll("/+$", "") + "/api/v1/datacentre"));
+    public DataCentreGate(DataCentreStateClient client, AuthConfig config, Clock clock) {
+        this.client = client;
         this.maxStaleness = config.datacentreState().maxStaleness();
-        this.json = json;
         this.clock = clock;
     }
 
     @Scheduled(every = "${ccms.auth.datacentre-state.refresh-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        stateUrl.ifPresent(url -> {
-            try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200) {
-                    LOG.warnf("datacentre-state answered %d; keeping the last reading until it is stale", response.statusCode());
-                    return;
-                }
-                JsonNode status = json.readTree(response.body());
-                JsonNode state = status.path("state");
-                last = new Reading(status.path("dataCentre").path("id").asText(), status.path("thisDcIsActive").asBoolean(false),
-                        state.path("activeDc").asText(), state.path("epoch").asLong(),
-                        sessionName(state.path("session")),
-                        businessFunctionsAvailable(state), clock.instant());
-            } catch (IOException unreachable) {
-                LOG.warnf("datacentre-state unreachable (%s); keeping the last reading until it is stale", unreachable.getClass().getSimpleName());
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        });
-    }
-
-    /** Open unless the state says otherwise; a state without the field predates sessions, so only an open session closes them. */
-    private static boolean businessFunctionsAvailable(JsonNode state) {
-        JsonNode available = state.path("businessFunctionsAvailable");
-        return available.isBoolean() ? available.asBoolean() : sessionName(state.path("session")) == null;
-    }
-
-    private static String sessionName(JsonNode session) {
-        if (session.isObject()) {
-            return session.path("name").asText();
+        try {
+            client.read().ifPresentOrElse(status -> last = Reading.of(status, clock.instant()),
+                    () -> LOG.warn("datacentre-state did not answer with its state; keeping the last reading until it is stale"));
+        } catch (IOException unreachable) {
+            LOG.warnf("datacentre-state unreachable (%s); keeping the last reading until it is stale", unreachable.getClass().getSimpleName());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
-        return session.isTextual() ? session.asText() : null;
     }
 
     /** Logins and account writes: only at the active data centre, and only while that is known. */
     public void requireActive() {
-        Optional<Reading> reading = trustedReading();
-        if (reading.isEmpty()) {
-            return;
-        }
-        if (!reading.get().active()) {
-            throw new ProblemException(AuthProblemType.STANDBY,
-                    "This data centre (" + reading.get().thisDc() + ") is on standby; the active data centre is "
-                            + reading.get().activeDc() + ".", RETRY_AFTER).with("activeDataCentre", reading.get().activeDc());
-        }
+        trustedReading().ifPresent(DataCentreGate::requireActive);
     }
 
     /** Business functions: closed while a test session says "Function not available". */
     public void requireBusinessFunctions() {
-        requireActive();
-        Optional<Reading> reading = trustedReading();
-        if (reading.isPresent() && !reading.get().businessFunctionsAvailable()) {
-            throw new ProblemException(AuthProblemType.FUNCTION_NOT_AVAILABLE,
-                    "Function not available" + (reading.get().session() == null ? "." : " during " + reading.get().session() + "."));
-        }
+        trustedReading().ifPresent(reading -> {
+            requireActive(reading);
+            if (!reading.businessFunctionsAvailable()) {
+                throw new ProblemException(AuthProblemType.FUNCTION_NOT_AVAILABLE,
+                        "Function not available" + (reading.session() == null ? "." : " during " + reading.session() + "."));
+            }
+        });
     }
 
-    /** The last reading and whether it is still to be trusted; empty for a single data centre. */
-    public record Freshness(Reading reading, boolean fresh) {
-    }
-
+    /** Empty for a single data centre. */
     public Optional<Freshness> currentReading() {
-        if (stateUrl.isEmpty()) {
+        if (!client.configured()) {
             return Optional.empty();
         }
         Reading reading = last;
         return Optional.of(new Freshness(reading, isFresh(reading)));
+    }
+
+    private static void requireActive(Reading reading) {
+        if (!reading.active()) {
+            throw new ProblemException(AuthProblemType.STANDBY,
+                    "This data centre (" + reading.thisDc() + ") is on standby; the active data centre is "
+                            + reading.activeDc() + ".", RETRY_AFTER).with("activeDataCentre", reading.activeDc());
+        }
     }
 
     private boolean isFresh(Reading reading) {
@@ -128,14 +101,12 @@ public class DataCentreGate {
 
     /** The reading to act on; empty for a single data centre; refused when datacentre-state has not been heard from recently. */
     private Optional<Reading> trustedReading() {
-        if (stateUrl.isEmpty()) {
-            return Optional.empty();
-        }
-        Reading reading = last;
-        if (!isFresh(reading)) {
-            throw new ProblemException(AuthProblemType.DATACENTRE_STATE_UNKNOWN,
-                    "Whether this data centre is active cannot be confirmed right now; try again shortly.", RETRY_AFTER);
-        }
-        return Optional.of(reading);
+        return currentReading().map(freshness -> {
+            if (!freshness.fresh()) {
+                throw new ProblemException(AuthProblemType.DATACENTRE_STATE_UNKNOWN,
+                        "Whether this data centre is active cannot be confirmed right now; try again shortly.", RETRY_AFTER);
+            }
+            return freshness.reading();
+        });
     }
 }

@@ -67,6 +67,9 @@ public class DelegatedAdministration {
     }
 
     public record PageOf<T>(List<T> items, int page, int size, long totalItems, int totalPages) {
+        static <T> PageOf<T> of(List<T> items, int page, int size, long totalItems) {
+            return new PageOf<>(items, page, size, totalItems, (int) ((totalItems + size - 1) / size));
+        }
     }
 
     /** How far the participant is with the migration: {@code withoutEmail} users cannot start 2FA at all yet. */
@@ -128,7 +131,7 @@ public class DelegatedAdministration {
             items.add(UserView.of(account, now));
         }
         long total = accounts.count();
-        return new PageOf<>(items, page, size, total, (int) ((total + size - 1) / size));
+        return PageOf.of(items, page, size, total);
     }
 
     public ReadinessSummary summary(Caller da) {
@@ -213,7 +216,7 @@ public class DelegatedAdministration {
         requests.page(Page.of(page, size));
         List<RequestView> items = requests.list().stream().map(request -> RequestView.of(request, now)).toList();
         long total = requests.count();
-        return new PageOf<>(items, page, size, total, (int) ((total + size - 1) / size));
+        return PageOf.of(items, page, size, total);
     }
 
     public RequestView request(Caller da, long requestId) {

@@ -182,8 +182,7 @@ public class InitiationService {
                     abandon(initiation);
                     throw invalid();
                 }
-                throw new ProblemException(AuthProblemType.CODE_REJECTED, "The code is not correct.")
-                        .with("remainingAttempts", verification.remainingAttempts());
+                throw OtpGateway.codeRejected(verification);
             }
             case EXHAUSTED -> {
                 abandon(initiation);

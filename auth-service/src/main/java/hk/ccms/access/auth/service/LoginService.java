@@ -128,8 +128,7 @@ public class LoginService {
                     abandon(transactionId);
                     throw loginFailed();
                 }
-                throw new ProblemException(AuthProblemType.CODE_REJECTED, "The one-time password is not correct.")
-                        .with("remainingAttempts", verification.remainingAttempts());
+                throw OtpGateway.codeRejected(verification);
             }
             case EXHAUSTED -> {
                 transactions.consume(transactionId);
