@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts the whole system on this machine with embedded PostgreSQL, Redis and SMTP, and prints
-# where to click and how to log in. Needs only a JDK 17+. Builds first when sources changed.
+# Starts the whole system on this machine, both data centres (PDC and SDC) wired to each other, each
+# with embedded PostgreSQL, Redis, SMTP and SMPP, and prints where to click and how to log in.
+# Needs only a JDK 17+. Builds first when sources changed. --fresh wipes .local-run/ first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

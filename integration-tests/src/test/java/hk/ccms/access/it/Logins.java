@@ -1,5 +1,6 @@
 package hk.ccms.access.it;
 
+import hk.ccms.access.infra.launcher.DataCentre;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -16,13 +17,21 @@ final class Logins {
     }
 
     static ValidatableResponse passwordStep(String userId, String password, String function) {
-        return given().baseUri(RunningDataCentre.primary().authUrl()).contentType(ContentType.JSON)
+        return passwordStep(RunningDataCentre.primary(), userId, password, function);
+    }
+
+    static ValidatableResponse passwordStep(DataCentre dc, String userId, String password, String function) {
+        return given().baseUri(dc.authUrl()).contentType(ContentType.JSON)
                 .body(Map.of("userId", userId, "password", password, "function", function))
                 .post("/api/v1/login/password").then();
     }
 
     static ValidatableResponse codeStep(String transactionId, String code) {
-        return given().baseUri(RunningDataCentre.primary().authUrl()).contentType(ContentType.JSON)
+        return codeStep(RunningDataCentre.primary(), transactionId, code);
+    }
+
+    static ValidatableResponse codeStep(DataCentre dc, String transactionId, String code) {
+        return given().baseUri(dc.authUrl()).contentType(ContentType.JSON)
                 .body(Map.of("transactionId", transactionId, "code", code))
                 .post("/api/v1/login/code").then();
     }
@@ -40,7 +49,12 @@ final class Logins {
 
     /** A JSON call to auth-service's public API, with an access token when {@code token} is not null. */
     static ValidatableResponse call(String method, String path, String token, Object body) {
-        var request = given().baseUri(RunningDataCentre.primary().authUrl()).contentType(ContentType.JSON);
+        return call(RunningDataCentre.primary(), method, path, token, body);
+    }
+
+    /** The same at data centre {@code dc}. */
+    static ValidatableResponse call(DataCentre dc, String method, String path, String token, Object body) {
+        var request = given().baseUri(dc.authUrl()).contentType(ContentType.JSON);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -52,9 +66,14 @@ final class Logins {
 
     /** Login of a demo account whose codes go to {@code email}. */
     static String fullLogin(String userId, String password, String function, String email) {
-        int before = RunningDataCentre.mailCount(email);
-        String transactionId = passwordStep(userId, password, function).statusCode(200).extract().path("transactionId");
-        return codeStep(transactionId, RunningDataCentre.awaitCode(email, before)).statusCode(200).extract().path("accessToken");
+        return fullLogin(RunningDataCentre.primary(), userId, password, function, email);
+    }
+
+    /** The same at data centre {@code dc}, whose mail server carries the code. */
+    static String fullLogin(DataCentre dc, String userId, String password, String function, String email) {
+        int before = RunningDataCentre.mailCount(dc, email);
+        String transactionId = passwordStep(dc, userId, password, function).statusCode(200).extract().path("transactionId");
+        return codeStep(dc, transactionId, RunningDataCentre.awaitCode(dc, email, before)).statusCode(200).extract().path("accessToken");
     }
 
     static ValidatableResponse assertProblem(ValidatableResponse response, int status, String slug) {

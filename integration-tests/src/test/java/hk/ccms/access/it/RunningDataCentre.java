@@ -25,6 +25,13 @@ final class RunningDataCentre {
     static final String PASSWORD = "Harbour-View-2023";
     static final Duration LOCKOUT = Duration.ofSeconds(3);
 
+    /** Load users, a lockout a test can wait out, and notification retries a test need not wait long for. */
+    static final Map<String, String> TEST_ENVIRONMENT = Map.of(
+            "CCMS_AUTH_DEMO_LOAD_USERS", Integer.toString(LOAD_USERS),
+            "CCMS_AUTH_LOCKOUT_DURATION", "PT" + LOCKOUT.toSeconds() + "S",
+            "CCMS_AUTH_NOTIFICATION_RETRY_MIN", "PT1S",
+            "CCMS_AUTH_NOTIFICATION_RETRY_MAX", "PT2S");
+
     private static final Pattern CODE = Pattern.compile("(?<![0-9])([0-9]{6,10})(?![0-9])");
     private static DataCentre primary;
     private static DataCentre secondary;
@@ -41,18 +48,13 @@ final class RunningDataCentre {
         return secondary;
     }
 
-    private static Path projectRoot() {
+    static Path projectRoot() {
         return Path.of(System.getProperty("ccms.project.root", "..")).toAbsolutePath().normalize();
     }
 
     static synchronized DataCentre primary() {
         if (primary == null) {
-            Path root = projectRoot();
-            primary = DataCentre.start(DataCentreSpec.ephemeralPrimary(root, Map.of(
-                    "CCMS_AUTH_DEMO_LOAD_USERS", Integer.toString(LOAD_USERS),
-                    "CCMS_AUTH_LOCKOUT_DURATION", "PT" + LOCKOUT.toSeconds() + "S",
-                    "CCMS_AUTH_NOTIFICATION_RETRY_MIN", "PT1S",
-                    "CCMS_AUTH_NOTIFICATION_RETRY_MAX", "PT2S")));
+            primary = DataCentre.start(DataCentreSpec.ephemeralPrimary(projectRoot(), TEST_ENVIRONMENT));
             Runtime.getRuntime().addShutdownHook(new Thread(primary::close));
         }
         return primary;
@@ -67,28 +69,50 @@ final class RunningDataCentre {
     }
 
     static int mailCount(String address) {
-        return primary().smtp().messages(address).size();
+        return mailCount(primary(), address);
+    }
+
+    static int mailCount(DataCentre dc, String address) {
+        return dc.smtp().messages(address).size();
     }
 
     /** Waits for the mail after the first {@code alreadyThere} ones and returns the code in it. */
     static String awaitCode(String address, int alreadyThere) {
-        return codeIn(awaitMessage(() -> primary().smtp().messages(address).stream().map(MailMessage::text).toList(),
-                alreadyThere, address));
+        return awaitCode(primary(), address, alreadyThere);
+    }
+
+    /** Waits for the mail {@code dc} sends after the first {@code alreadyThere} ones and returns the code in it. */
+    static String awaitCode(DataCentre dc, String address, int alreadyThere) {
+        return codeIn(awaitMail(dc, address, alreadyThere));
     }
 
     static int smsCount(String mobile) {
-        return primary().smsc().messages(mobile).size();
+        return smsCount(primary(), mobile);
+    }
+
+    static int smsCount(DataCentre dc, String mobile) {
+        return dc.smsc().messages(mobile).size();
     }
 
     /** Waits for the SMS after the first {@code alreadyThere} ones and returns the code in it. */
     static String awaitSmsCode(String mobile, int alreadyThere) {
-        return codeIn(awaitMessage(() -> primary().smsc().messages(mobile).stream().map(SmsMessage::text).toList(),
+        return awaitSmsCode(primary(), mobile, alreadyThere);
+    }
+
+    /** Waits for the SMS {@code dc} sends after the first {@code alreadyThere} ones and returns the code in it. */
+    static String awaitSmsCode(DataCentre dc, String mobile, int alreadyThere) {
+        return codeIn(awaitMessage(() -> dc.smsc().messages(mobile).stream().map(SmsMessage::text).toList(),
                 alreadyThere, mobile));
     }
 
     /** Waits for the mail after the first {@code alreadyThere} ones and returns its text. */
     static String awaitMail(String address, int alreadyThere) {
-        return awaitMessage(() -> primary().smtp().messages(address).stream().map(MailMessage::text).toList(),
+        return awaitMail(primary(), address, alreadyThere);
+    }
+
+    /** Waits for the mail {@code dc} sends after the first {@code alreadyThere} ones and returns its text. */
+    static String awaitMail(DataCentre dc, String address, int alreadyThere) {
+        return awaitMessage(() -> dc.smtp().messages(address).stream().map(MailMessage::text).toList(),
                 alreadyThere, address);
     }
 

@@ -2,6 +2,7 @@ package hk.ccms.access.auth.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import hk.ccms.access.auth.config.AuthConfig;
+import hk.ccms.access.auth.service.DataCentreReading;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -10,25 +11,32 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Reads this data centre's state from its datacentre-state (the public status endpoint). */
 @ApplicationScoped
 public class DataCentreStateClient {
 
-    /** The parts of datacentre-state's status this service acts on. */
-    public record Status(DataCentre dataCentre, State state, boolean thisDcIsActive) {
+    /**
+     * The parts of datacentre-state's status this service acts on. {@code confirmed} is absent
+     * (null) from a datacentre-state without a peer, which is confirmed by definition.
+     */
+    public record Status(DataCentre dataCentre, State state, Boolean confirmed) {
         public record DataCentre(String id) {
         }
 
-        public record State(long epoch, String activeDc, Session session, boolean businessFunctionsAvailable) {
+        public record State(long epoch, long revision, String activeDc, String handingOverTo, Session session,
+                            boolean businessFunctionsAvailable, boolean carryForward) {
         }
 
         public record Session(String name) {
         }
 
-        public String openSession() {
-            return state.session() == null ? null : state.session().name();
+        public DataCentreReading reading(Instant readAt) {
+            return new DataCentreReading(dataCentre.id(), state.activeDc(), state.epoch(), state.revision(), state.handingOverTo(),
+                    confirmed == null || confirmed, state.session() == null ? null : state.session().name(),
+                    state.carryForward(), state.businessFunctionsAvailable(), readAt);
         }
     }
 

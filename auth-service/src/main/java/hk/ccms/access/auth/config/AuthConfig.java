@@ -54,6 +54,26 @@ public interface AuthConfig {
 
     Cutover cutover();
 
+    Replication replication();
+
+    /** Account set-up shipped to the peer data centre's auth-service (DESIGN §4). */
+    interface Replication {
+        /** The peer's auth-service base URL; none: a single data centre, nothing is shipped. */
+        Optional<String> peerUrl();
+
+        /** How often pending changes are shipped: the floor of the replication lag. */
+        @WithDefault("200ms")
+        Duration shipInterval();
+
+        /** Changes per batch; a batch is applied at the peer in one transaction. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How long a call to the peer may take. */
+        @WithDefault("5s")
+        Duration peerTimeout();
+    }
+
     /** Smartcard login: which card certificates are trusted and how their revocation is checked. */
     interface Smartcard {
         /** PEM files with the trust anchors (the card CA's root); none: smartcard login is refused as not configured. */

@@ -43,6 +43,10 @@ public final class AuthProblemType {
 
     public static final ProblemType STANDBY = ProblemType.of("standby", "This data centre is on standby", 503);
     public static final ProblemType DATACENTRE_STATE_UNKNOWN = ProblemType.of("datacentre-state-unknown", "Whether this data centre is active is not known", 503);
+    public static final ProblemType STALE_EPOCH = ProblemType.of("stale-epoch", "The data-centre state presented is older than the one held here", 409);
+    public static final ProblemType REPLICATION_REFUSED = ProblemType.of("replication-refused", "This data centre does not take replication now", 409);
+    public static final ProblemType QUARANTINE_DECIDED = ProblemType.of("quarantine-decided", "The quarantined change was already re-applied or dropped", 409);
+    public static final ProblemType QUARANTINE_NOT_FOUND = ProblemType.of("quarantine-not-found", "No such quarantined change", 404);
     public static final ProblemType FUNCTION_NOT_AVAILABLE = ProblemType.of("function-not-available", "Function not available", 503);
 
     private AuthProblemType() {

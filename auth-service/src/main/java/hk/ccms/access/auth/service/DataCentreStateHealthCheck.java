@@ -28,7 +28,7 @@ public class DataCentreStateHealthCheck implements HealthCheck {
 
     private static HealthCheckResponse of(DataCentreGate.Freshness freshness) {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("datacentre-state").status(freshness.fresh());
-        DataCentreGate.Reading reading = freshness.reading();
+        DataCentreReading reading = freshness.reading();
         if (reading == null) {
             return response.withData("reading", "none yet").build();
         }

@@ -8,7 +8,7 @@ import hk.ccms.access.auth.domain.CardCertificate;
 import hk.ccms.access.auth.domain.Enrolment;
 import hk.ccms.access.auth.domain.OtpChannel;
 import hk.ccms.access.auth.service.smartcard.CardRegistry;
-import io.quarkus.runtime.StartupEvent;
+import hk.ccms.access.auth.service.replication.ReplicationScopes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Seeds the accounts the README documents, so that a person can log in to a fresh local run.
@@ -44,6 +45,8 @@ public class DemoAccounts {
             new Demo("DAVID01", AccountType.DA, "CP0001", "David Yip", "david@cp0001.example", Enrolment.ENROLLED),
             new Demo("FIONA01", AccountType.USER, "CP0001", "Fiona Lee", "fiona@cp0001.example", Enrolment.NOT_INITIATED),
             new Demo("GRACE01", AccountType.USER, "CP0001", "Grace Tam", null, Enrolment.NOT_INITIATED),
+            // A smartcard user who has not set up 2FA yet: the circular's test day, person by person.
+            new Demo("HENRY01", AccountType.USER, "CP0001", "Henry Kwok", "henry@cp0001.example", Enrolment.NOT_INITIATED),
             new Demo("CAROL02", AccountType.USER, "CP0002", "Carol Ho", "carol@cp0002.example", Enrolment.ENROLLED),
             new Demo("EDWIN02", AccountType.USER, "CP0002", "Edwin Ng", null, Enrolment.NOT_INITIATED),
             new Demo("DORIS02", AccountType.DA, "CP0002", "Doris Cheung", "doris@cp0002.example", Enrolment.ENROLLED),
@@ -53,6 +56,7 @@ public class DemoAccounts {
     private final Passwords passwords;
     private final CardRegistry cards;
     private final Clock clock;
+    private final AtomicBoolean seeded = new AtomicBoolean();
 
     public DemoAccounts(AuthConfig config, Passwords passwords, CardRegistry cards, Clock clock) {
         this.config = config.demoAccounts();
@@ -61,8 +65,12 @@ public class DemoAccounts {
         this.clock = clock;
     }
 
-    void seed(@Observes StartupEvent event) {
-        if (!config.enabled()) {
+    /**
+     * Seeds once, when this data centre first accepts account writes: demo accounts are made at
+     * the active data centre and reach the other one by replication, like any account.
+     */
+    void seed(@Observes ReplicationScopes.ScopeEntered entered) {
+        if (!config.enabled() || !entered.scope().writable() || !seeded.compareAndSet(false, true)) {
             return;
         }
         String hash = passwords.hash(config.password().orElse(DEFAULT_PASSWORD));

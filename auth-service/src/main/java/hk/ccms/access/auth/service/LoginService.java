@@ -35,11 +35,12 @@ public class LoginService {
     private final LoginSessions sessions;
     private final SecureIds ids;
     private final CutoverPolicies cutover;
+    private final DataCentreGate gate;
     private final Clock clock;
 
     public LoginService(Passwords passwords, Lockout lockout, AuditTrail audit, OtpGateway otp,
                         LoginTransactionStore transactions, LoginSessions sessions, SecureIds ids, CutoverPolicies cutover,
-                        Clock clock) {
+                        DataCentreGate gate, Clock clock) {
         this.passwords = passwords;
         this.lockout = lockout;
         this.audit = audit;
@@ -48,10 +49,12 @@ public class LoginService {
         this.sessions = sessions;
         this.ids = ids;
         this.cutover = cutover;
+        this.gate = gate;
         this.clock = clock;
     }
 
     public CodeSent passwordStep(String userId, String password, PortalFunction function) {
+        gate.requireActiveFor(function);
         cutover.requireOtpAllowed(function);
         Account account = Account.findByUserId(userId).orElse(null);
         boolean passwordMatches = passwords.matches(password, account == null ? null : account.passwordHash);
@@ -69,7 +72,7 @@ public class LoginService {
             lockout.countFailure(account, AuditAction.LOGIN_PASSWORD_STEP, "wrong password");
             throw loginFailed();
         }
-        if (passwords.needsRehash(account.passwordHash)) {
+        if (passwords.needsRehash(account.passwordHash) && gate.acceptsWrites()) {
             rehash(account.id, passwords.hash(password));
         }
         if (!function.isAvailableTo(account.type)) {
@@ -100,6 +103,7 @@ public class LoginService {
 
     public TokenIssuer.IssuedToken codeStep(String transactionId, String code) {
         LoginTransaction transaction = transactions.find(transactionId).orElseThrow(LoginService::transactionInvalid);
+        gate.requireActiveFor(transaction.function());
         Account account = Account.<Account>findByIdOptional(transaction.accountId()).orElse(null);
         if (account == null || account.status != AccountStatus.ACTIVE || account.isLockedAt(clock.instant())) {
             abandon(transactionId);
@@ -146,6 +150,7 @@ public class LoginService {
 
     public CodeSent resendCode(String transactionId) {
         LoginTransaction transaction = transactions.find(transactionId).orElseThrow(LoginService::transactionInvalid);
+        gate.requireActiveFor(transaction.function());
         OtpServiceClient.ChallengeIssued issued = otp.resend(transactionId, transaction.userId());
         transactions.save(transactionId, transaction, Duration.between(clock.instant(), issued.expiresAt()));
         audit.record(AuditAction.LOGIN_CODE_RESENT, transaction.userId(), transaction.userId(), null, Result.SUCCESS,

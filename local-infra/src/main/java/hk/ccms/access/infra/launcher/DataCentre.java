@@ -1,7 +1,6 @@
 package hk.ccms.access.infra.launcher;
 
 import hk.ccms.access.infra.DevInbox;
-import hk.ccms.access.infra.FreePorts;
 import hk.ccms.access.infra.PostgresServer;
 import hk.ccms.access.infra.RedisServer;
 import hk.ccms.access.infra.SmscServer;
@@ -12,14 +11,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A whole data centre on this machine: real PostgreSQL, Redis, SMTP and SMPP (SMSC) servers, and
@@ -41,20 +39,34 @@ public final class DataCentre implements AutoCloseable {
             .map(options -> List.of(options.trim().split("\\s+")))
             .orElse(DEFAULT_SERVICE_JVM_OPTIONS);
 
+    /** The services' names, as {@link #service}, {@link #killService} and {@link #restartService} take them. */
+    public static final String AUTH = "auth-service";
+    public static final String OTP = "otp-service";
+    public static final String DATACENTRE_STATE = "datacentre-state";
+    /**
+     * datacentre-state before auth-service: auth-service is ready only once it has read its data centre's state,
+     * and seeds the demo accounts only where that state says its data centre is active.
+     */
+    static final List<List<String>> START_ORDER = List.of(List.of(DATACENTRE_STATE, OTP), List.of(AUTH));
+    private static final String KEY_WRAPPING_KEY = "key-wrapping-key";
+    private static final String CODE_HASH_KEY = "code-hash-key";
+
     private final DataCentreSpec spec;
+    private final PkiFiles pki;
+    private final Path logs;
     private final PostgresServer postgres;
     private final RedisServer redis;
     private final SmtpServer smtp;
     private final SmscServer smsc;
     private final DevInbox inbox;
-    private final Map<String, ServiceProcess> services = new HashMap<>();
-    private final Map<String, String> environment = new HashMap<>();
-    private PkiFiles pki;
-    private int authHttpsPort;
+    private final Map<String, Map<String, String>> environments = new HashMap<>();
+    private final Map<String, ServiceProcess> services = new ConcurrentHashMap<>();
 
-    private DataCentre(DataCentreSpec spec, PostgresServer postgres, RedisServer redis, SmtpServer smtp, SmscServer smsc,
-                       DevInbox inbox) {
+    private DataCentre(DataCentreSpec spec, PkiFiles pki, Path logs, PostgresServer postgres, RedisServer redis, SmtpServer smtp,
+                       SmscServer smsc, DevInbox inbox) {
         this.spec = spec;
+        this.pki = pki;
+        this.logs = logs;
         this.postgres = postgres;
         this.redis = redis;
         this.smtp = smtp;
@@ -62,17 +74,13 @@ public final class DataCentre implements AutoCloseable {
         this.inbox = inbox;
     }
 
+    /** A data centre on its own: no peer, its own demo PKI in {@code <data>/pki}. */
     public static DataCentre start(DataCentreSpec spec) {
-        DataCentreSpec.Ports ports = spec.ports();
-        Path data = spec.dataDirectory() != null ? spec.dataDirectory() : temporaryDirectory(spec.id());
-        PostgresServer postgres = PostgresServer.start(ports.postgres(), spec.dataDirectory() == null ? null : data.resolve("postgres"));
-        RedisServer redis = RedisServer.start(ports.redis());
-        SmtpServer smtp = SmtpServer.start(ports.smtp());
-        SmscServer smsc = SmscServer.start(ports.smsc());
-        DevInbox inbox = DevInbox.start(ports.inbox(), smtp, smsc);
-        DataCentre dataCentre = new DataCentre(spec, postgres, redis, smtp, smsc, inbox);
+        Path data = workingDirectory(spec);
+        PkiFiles pki = DemoPki.prepareIn(data);
+        DataCentre dataCentre = serversUp(spec.withPorts(spec.ports().resolved()), data, pki, Optional.empty());
         try {
-            dataCentre.startServices(data);
+            dataCentre.startServices();
         } catch (RuntimeException e) {
             dataCentre.close();
             throw e;
@@ -80,36 +88,62 @@ public final class DataCentre implements AutoCloseable {
         return dataCentre;
     }
 
-    private void startServices(Path data) {
+    /** Where a data centre keeps its logs and secrets: its data directory, or a throw-away one. */
+    static Path workingDirectory(DataCentreSpec spec) {
+        return spec.dataDirectory() != null ? spec.dataDirectory() : temporaryDirectory("ccms-" + spec.id() + "-");
+    }
+
+    /**
+     * The data centre's servers started and its services' environment worked out, the services not yet started.
+     * Its ports must be resolved: a peer is told them before this data centre starts.
+     */
+    static DataCentre serversUp(DataCentreSpec spec, Path data, PkiFiles pki, Optional<PeerLink> peer) {
         DataCentreSpec.Ports ports = spec.ports();
-        int authPort = FreePorts.resolve(ports.auth());
-        int otpPort = FreePorts.resolve(ports.otp());
-        int dcsPort = FreePorts.resolve(ports.datacentreState());
-        String authUrl = "http://127.0.0.1:" + authPort;
-        String issuer = "urn:ccms:auth:" + spec.id();
-        Properties secrets = localSecrets(data);
-        pki = DemoPki.prepare(data.resolve("pki"), secrets.getProperty("pki-password"));
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            PostgresServer postgres = remember(started, PostgresServer.start(ports.postgres(),
+                    spec.dataDirectory() == null ? null : data.resolve("postgres")));
+            RedisServer redis = remember(started, RedisServer.start(ports.redis()));
+            SmtpServer smtp = remember(started, SmtpServer.start(ports.smtp()));
+            SmscServer smsc = remember(started, SmscServer.start(ports.smsc()));
+            DevInbox inbox = remember(started, DevInbox.start(ports.inbox(), smtp, smsc));
+            DataCentre dataCentre = new DataCentre(spec, pki, data.resolve("logs"), postgres, redis, smtp, smsc, inbox);
+            dataCentre.workOutEnvironments(LocalSecrets.in(data, List.of(KEY_WRAPPING_KEY, CODE_HASH_KEY)), peer);
+            return dataCentre;
+        } catch (RuntimeException e) {
+            Collections.reverse(started);
+            started.forEach(DataCentre::closeQuietly);
+            throw e;
+        }
+    }
 
-        environment.put("CCMS_DC_ID", spec.id());
-        environment.put("CCMS_AUTH_ISSUER", issuer);
-        environment.put("CCMS_AUTH_JWKS_URL", authUrl + "/.well-known/jwks.json");
-        environment.put("CCMS_LOG_JSON", "true");
+    private void workOutEnvironments(LocalSecrets secrets, Optional<PeerLink> peer) {
+        DataCentreSpec.Ports ports = spec.ports();
+        String authUrl = localUrl(ports.auth());
 
-        Map<String, String> auth = new HashMap<>(environment);
-        auth.put("CCMS_AUTH_HTTP_PORT", Integer.toString(authPort));
+        Map<String, String> common = new HashMap<>();
+        common.put("CCMS_DC_ID", spec.id());
+        common.put("CCMS_AUTH_ISSUER", "urn:ccms:auth:" + spec.id());
+        common.put("CCMS_AUTH_JWKS_URL", authUrl + "/.well-known/jwks.json");
+        common.put("CCMS_LOG_JSON", "true");
+        peer.ifPresent(link -> common.put("CCMS_DC_LINK_KEY", link.key()));
+
+        Map<String, String> auth = new HashMap<>(common);
+        auth.put("CCMS_AUTH_HTTP_PORT", Integer.toString(ports.auth()));
         auth.put("CCMS_AUTH_DB_URL", postgres.createDatabase("auth"));
         auth.put("CCMS_AUTH_DB_USER", "auth");
         auth.put("CCMS_AUTH_DB_PASSWORD", "auth");
         auth.put("CCMS_AUTH_REDIS_URL", redis.url());
-        auth.put("CCMS_OTP_URL", "http://127.0.0.1:" + otpPort);
-        auth.put("CCMS_DCS_URL", "http://127.0.0.1:" + dcsPort);
-        auth.put("CCMS_AUTH_KEY_WRAPPING_KEY", secrets.getProperty("key-wrapping-key"));
+        auth.put("CCMS_OTP_URL", localUrl(ports.otp()));
+        auth.put("CCMS_DCS_URL", localUrl(ports.datacentreState()));
+        auth.put("CCMS_AUTH_KEY_WRAPPING_KEY", secrets.get(KEY_WRAPPING_KEY));
+        // Set at both data centres of a pair: auth-service seeds only where its data centre is active at start.
         auth.put("CCMS_AUTH_DEMO_ACCOUNTS", "true");
-        authHttpsPort = FreePorts.resolve(ports.authTls());
-        auth.putAll(DemoPki.authEnvironment(pki, authHttpsPort));
+        auth.putAll(DemoPki.authEnvironment(pki, ports.authTls()));
+        peer.ifPresent(link -> auth.put("CCMS_PEER_AUTH_URL", localUrl(link.ports().auth())));
 
-        Map<String, String> otp = new HashMap<>(environment);
-        otp.put("CCMS_OTP_HTTP_PORT", Integer.toString(otpPort));
+        Map<String, String> otp = new HashMap<>(common);
+        otp.put("CCMS_OTP_HTTP_PORT", Integer.toString(ports.otp()));
         otp.put("CCMS_OTP_REDIS_URL", redis.url());
         otp.put("CCMS_SMTP_HOST", "127.0.0.1");
         otp.put("CCMS_SMTP_PORT", Integer.toString(smtp.port()));
@@ -117,10 +151,10 @@ public final class DataCentre implements AutoCloseable {
         otp.put("CCMS_SMSC_PORT", Integer.toString(smsc.port()));
         otp.put("CCMS_SMSC_SYSTEM_ID", smsc.systemId());
         otp.put("CCMS_SMSC_PASSWORD", smsc.password());
-        otp.put("CCMS_OTP_CODE_HASH_KEY", secrets.getProperty("code-hash-key"));
+        otp.put("CCMS_OTP_CODE_HASH_KEY", secrets.get(CODE_HASH_KEY));
 
-        Map<String, String> dcs = new HashMap<>(environment);
-        dcs.put("CCMS_DCS_HTTP_PORT", Integer.toString(dcsPort));
+        Map<String, String> dcs = new HashMap<>(common);
+        dcs.put("CCMS_DCS_HTTP_PORT", Integer.toString(ports.datacentreState()));
         dcs.put("CCMS_DCS_DB_URL", postgres.createDatabase("dcstate"));
         dcs.put("CCMS_DCS_DB_USER", "dcstate");
         dcs.put("CCMS_DCS_DB_PASSWORD", "dcstate");
@@ -128,28 +162,84 @@ public final class DataCentre implements AutoCloseable {
         dcs.put("CCMS_DC_PEER_ID", spec.peerId());
         dcs.put("CCMS_DC_NAME", "PDC".equals(spec.id()) ? "Primary Data Centre" : "Secondary Data Centre");
         dcs.put("CCMS_AUTH_URL", authUrl);
+        peer.ifPresent(link -> dcs.put("CCMS_PEER_DCS_URL", localUrl(link.ports().datacentreState())));
 
         for (Map<String, String> env : List.of(auth, otp, dcs)) {
             env.putAll(spec.extraEnvironment());
         }
-        Path logs = data.resolve("logs");
-        start("auth-service", authPort, auth, logs);
-        start("otp-service", otpPort, otp, logs);
-        start("datacentre-state", dcsPort, dcs, logs);
-        services.values().forEach(ServiceProcess::awaitReady);
+        environments.put(AUTH, auth);
+        environments.put(OTP, otp);
+        environments.put(DATACENTRE_STATE, dcs);
     }
 
-    private void start(String module, int port, Map<String, String> env, Path logs) {
-        Path jar = spec.projectRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        services.put(module, ServiceProcess.start(module, jar, port, env, SERVICE_JVM_OPTIONS, logs.resolve(module + ".log")));
+    /** Starts the three services in {@link #START_ORDER} and waits until they are ready. */
+    void startServices() {
+        START_ORDER.forEach(modules -> {
+            launch(modules);
+            awaitReady(modules);
+        });
+    }
+
+    /** Starts these services (not yet running) without waiting for them. */
+    void launch(List<String> modules) {
+        modules.forEach(module -> {
+            Path jar = spec.projectRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+            services.put(module, ServiceProcess.start(module, jar, portOf(module), environments.get(module), SERVICE_JVM_OPTIONS,
+                    logs.resolve(module + ".log")));
+        });
+    }
+
+    void awaitReady(List<String> modules) {
+        modules.forEach(module -> service(module).awaitReady());
+    }
+
+    /** A crash of the application tier (kill -9 of the three services); PostgreSQL, Redis, SMTP and SMPP keep running. */
+    public void killServices() {
+        services.values().forEach(ServiceProcess::kill);
+    }
+
+    /** The three services started again on the same ports with the same environment (any still running is stopped first), ready. */
+    public void restartServices() {
+        services.values().forEach(ServiceProcess::close);
+        startServices();
+    }
+
+    /** A crash of one service (kill -9). */
+    public void killService(String module) {
+        service(module).kill();
+    }
+
+    /** One service started again on the same port with the same environment (stopped first if still running), ready. */
+    public void restartService(String module) {
+        service(module).close();
+        launch(List.of(module));
+        awaitReady(List.of(module));
+    }
+
+    private int portOf(String module) {
+        return switch (module) {
+            case AUTH -> spec.ports().auth();
+            case OTP -> spec.ports().otp();
+            case DATACENTRE_STATE -> spec.ports().datacentreState();
+            default -> throw new IllegalArgumentException("Not a service of a data centre: " + module);
+        };
     }
 
     public String id() {
         return spec.id();
     }
 
+    /** The ports it runs on, all resolved. */
+    public DataCentreSpec.Ports ports() {
+        return spec.ports();
+    }
+
     public ServiceProcess service(String module) {
-        return services.get(module);
+        ServiceProcess service = services.get(module);
+        if (service == null) {
+            throw new IllegalArgumentException(module + " has not been started in " + spec.id());
+        }
+        return service;
     }
 
     public List<ServiceProcess> services() {
@@ -157,15 +247,15 @@ public final class DataCentre implements AutoCloseable {
     }
 
     public String authUrl() {
-        return service("auth-service").url();
+        return localUrl(spec.ports().auth());
     }
 
     public String otpUrl() {
-        return service("otp-service").url();
+        return localUrl(spec.ports().otp());
     }
 
     public String datacentreStateUrl() {
-        return service("datacentre-state").url();
+        return localUrl(spec.ports().datacentreState());
     }
 
     public SmtpServer smtp() {
@@ -188,12 +278,12 @@ public final class DataCentre implements AutoCloseable {
         return inbox.url();
     }
 
-    /** The smartcard PKI auth-service trusts; demo cards (key and chain) are in its {@code cards()} directory. */
     /** auth-service over HTTPS: the port that asks for a card as TLS client certificate (smartcard mTLS login). */
     public String authHttpsUrl() {
-        return "https://localhost:" + authHttpsPort;
+        return "https://localhost:" + spec.ports().authTls();
     }
 
+    /** The smartcard PKI auth-service trusts; demo cards (key and chain) are in its {@code cards()} directory. */
     public PkiFiles pki() {
         return pki;
     }
@@ -208,49 +298,26 @@ public final class DataCentre implements AutoCloseable {
         postgres.close();
     }
 
-    /**
-     * Keys the services need at rest (signing-key wrapping, code hashing, the local PKI's key stores): made once
-     * per data directory and kept there, so that a restarted local run can still read what it stored. A data
-     * directory from before a secret existed gets that secret added.
-     */
-    private static Properties localSecrets(Path data) {
-        Path file = data.resolve("local-secrets.properties");
-        Properties secrets = new Properties();
+    static String localUrl(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static <T extends AutoCloseable> T remember(List<AutoCloseable> started, T server) {
+        started.add(server);
+        return server;
+    }
+
+    private static void closeQuietly(AutoCloseable server) {
         try {
-            if (Files.exists(file)) {
-                try (var in = Files.newInputStream(file)) {
-                    secrets.load(in);
-                }
-            }
-            SecureRandom random = new SecureRandom();
-            boolean added = false;
-            for (String name : List.of("key-wrapping-key", "code-hash-key", "pki-password")) {
-                if (!secrets.containsKey(name)) {
-                    secrets.setProperty(name, randomKey(random));
-                    added = true;
-                }
-            }
-            if (added) {
-                Files.createDirectories(data);
-                try (var out = Files.newOutputStream(file)) {
-                    secrets.store(out, "Local-run secrets; production takes them from its secret store");
-                }
-            }
-            return secrets;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            server.close();
+        } catch (Exception e) {
+            // already failing to start: the first error is the one to report
         }
     }
 
-    private static String randomKey(SecureRandom random) {
-        byte[] key = new byte[32];
-        random.nextBytes(key);
-        return Base64.getEncoder().encodeToString(key);
-    }
-
-    private static Path temporaryDirectory(String id) {
+    static Path temporaryDirectory(String prefix) {
         try {
-            return Files.createTempDirectory("ccms-" + id + "-");
+            return Files.createTempDirectory(prefix);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,6 +7,7 @@ import hk.ccms.access.infra.pki.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,11 +20,18 @@ final class DemoPki {
 
     /** The demo accounts' cards; CAROL02 has an EC card so that both kinds are at hand. */
     static final Map<String, KeyAlgorithm> CARDS = Map.of("ALICE01", KeyAlgorithm.RSA_2048, "BRIAN01", KeyAlgorithm.RSA_2048,
-            "CAROL02", KeyAlgorithm.EC_P256, "DAISY01", KeyAlgorithm.RSA_2048, "DAVID01", KeyAlgorithm.RSA_2048);
+            "CAROL02", KeyAlgorithm.EC_P256, "DAISY01", KeyAlgorithm.RSA_2048, "DAVID01", KeyAlgorithm.RSA_2048,
+            "HENRY01", KeyAlgorithm.RSA_2048);
     private static final Duration CARD_VALIDITY = Duration.ofDays(825);
     private static final String KEPT_CA = "ca.p12";
+    private static final String PASSWORD_SECRET = "pki-password";
 
     private DemoPki() {
+    }
+
+    /** The PKI in {@code <data>/pki}, the password of its key stores kept with {@code data}'s local secrets. */
+    static PkiFiles prepareIn(Path data) {
+        return prepare(data.resolve("pki"), LocalSecrets.in(data, List.of(PASSWORD_SECRET)).get(PASSWORD_SECRET));
     }
 
     /** The PKI in {@code directory}: the one kept there with a fresh CRL, or a new one. */

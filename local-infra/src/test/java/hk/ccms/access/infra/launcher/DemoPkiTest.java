@@ -53,7 +53,7 @@ class DemoPkiTest {
             assertEquals(DemoPki.CARDS.get(userId).signatureAlgorithm(), card.signatureAlgorithm());
             validateWithRevocation(card, root, Pem.readCrls(second.crl()));
         }
-        assertEquals(Set.of("ALICE01", "BRIAN01", "CAROL02", "DAISY01", "DAVID01"), DemoPki.CARDS.keySet());
+        assertEquals(Set.of("ALICE01", "BRIAN01", "CAROL02", "DAISY01", "DAVID01", "HENRY01"), DemoPki.CARDS.keySet());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package hk.ccms.access.common.link;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -52,6 +53,7 @@ public class LinkTokens {
     private final Clock clock;
     private final Map<String, Issued> issued = new ConcurrentHashMap<>();
 
+    @Inject
     public LinkTokens(LinkConfig config, @ConfigProperty(name = "quarkus.application.name") String service) {
         this(config.key().map(LinkTokens::decodeKey), service + "@" + config.dataCentre(), config.tokenLifetime(), Clock.systemUTC());
     }

@@ -10,13 +10,11 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Turns every failure that reaches the REST layer into problem+json. Nothing internal (class
@@ -24,8 +22,6 @@ import java.util.UUID;
  * incident id that the response carries so that support can find the log line.
  */
 public class ProblemExceptionMappers {
-
-    private static final Logger LOG = Logger.getLogger(ProblemExceptionMappers.class);
 
     @ServerExceptionMapper
     public Response problem(ProblemException exception) {
@@ -88,11 +84,7 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper(priority = Integer.MAX_VALUE)
     public Response unexpected(Throwable exception) {
-        String incidentId = UUID.randomUUID().toString();
-        LOG.errorf(exception, "Unexpected error, incidentId=%s", incidentId);
-        return ProblemResponses.of(Problem.of(CommonProblemType.INTERNAL_ERROR,
-                "The request could not be completed. Quote the incident id to support.")
-                .with("incidentId", incidentId));
+        return ProblemResponses.unexpected(exception);
     }
 
     private static Map<String, String> violation(ConstraintViolation<?> violation) {
