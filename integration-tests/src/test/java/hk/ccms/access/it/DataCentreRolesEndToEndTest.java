@@ -15,22 +15,22 @@ import static hk.ccms.access.it.Logins.assertProblem;
 import static hk.ccms.access.it.Logins.fullLogin;
 import static hk.ccms.access.it.RunningDataCentre.PASSWORD;
 import static hk.ccms.access.it.RunningDataCentre.loadUser;
-import static hk.ccms.access.it.RunningDataCentre.primary;
-import static hk.ccms.access.it.RunningDataCentre.secondary;
+import static hk.ccms.access.it.RunningDataCentrePair.pdc;
+import static hk.ccms.access.it.RunningDataCentrePair.sdc;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
-/** Both data centres as real processes: only the one holding the epoch takes logins and writes. */
+/** Both data centres of the pair as real processes: only the one holding the epoch takes logins and writes. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DataCentreRolesEndToEndTest {
 
     @Test
     @Order(1)
     void theStandbyRefusesLoginsAndWritesNamingTheActiveDataCentreWhileReadsWork() {
-        DataCentre standby = secondary();
+        DataCentre standby = sdc();
         given().baseUri(standby.datacentreStateUrl()).get("/api/v1/datacentre").then().statusCode(200)
                 .body("dataCentre.id", equalTo("SDC")).body("state.activeDc", equalTo("PDC")).body("thisDcIsActive", equalTo(false));
 
@@ -47,9 +47,9 @@ class DataCentreRolesEndToEndTest {
                 .body("checks.find { it.name == 'datacentre-state' }.data.active", equalTo(false));
         given().baseUri(standby.authUrl()).get("/.well-known/jwks.json").then().statusCode(200);
 
-        given().baseUri(primary().authUrl()).get("/q/health/ready").then().statusCode(200)
+        given().baseUri(pdc().authUrl()).get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'datacentre-state' }.data.active", equalTo(true));
-        fullLogin(loadUser(30), "ONLINE_FUNCTIONS");
+        pairLogin(loadUser(30));
     }
 
     @Test
@@ -59,16 +59,16 @@ class DataCentreRolesEndToEndTest {
         operatorCall(operator, "/sessions/SESSION_1/open", Map.of("reason", "connectivity test rehearsal")).statusCode(200)
                 .body("state.session.name", equalTo("SESSION_1")).body("state.businessFunctionsAvailable", equalTo(false));
         try {
-            String user = fullLogin(loadUser(31), "ONLINE_FUNCTIONS");
+            String user = pairLogin(loadUser(31));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertProblem(given().baseUri(primary().authUrl()).auth().oauth2(user).get("/api/v1/ccms/home").then(),
+                    assertProblem(given().baseUri(pdc().authUrl()).auth().oauth2(user).get("/api/v1/ccms/home").then(),
                             503, "function-not-available").body("detail", containsString("SESSION_1")));
         } finally {
             operatorCall(operator, "/sessions/close", Map.of("reason", "rehearsal over")).statusCode(200);
         }
-        String user = fullLogin(loadUser(32), "ONLINE_FUNCTIONS");
+        String user = pairLogin(loadUser(32));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                given().baseUri(primary().authUrl()).auth().oauth2(user).get("/api/v1/ccms/home").then().statusCode(200));
+                given().baseUri(pdc().authUrl()).auth().oauth2(user).get("/api/v1/ccms/home").then().statusCode(200));
     }
 
     @Test
@@ -79,35 +79,47 @@ class DataCentreRolesEndToEndTest {
                 .body("state.activeDc", equalTo("SDC"));
         try {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                    assertProblem(Logins.passwordStep(loadUser(33), PASSWORD, "ONLINE_FUNCTIONS"), 503, "standby")
+                    assertProblem(Logins.passwordStep(pdc(), loadUser(33), PASSWORD, "ONLINE_FUNCTIONS"), 503, "standby")
                             .body("activeDataCentre", equalTo("SDC")));
         } finally {
-            operatorCall(operator, "/switch-over", Map.of("targetDc", "PDC", "reason", "drill over")).statusCode(200)
+            // Only the active data centre takes a switch-over: back from SDC, by an operator signed in there.
+            given().baseUri(sdc().datacentreStateUrl()).auth().oauth2(DataCentreOperations.operatorToken(sdc()))
+                    .contentType(ContentType.JSON).body(Map.of("targetDc", "PDC", "reason", "drill over"))
+                    .post("/api/v1/operations/datacentre/switch-over").then().statusCode(200)
                     .body("state.activeDc", equalTo("PDC"));
         }
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> fullLogin(loadUser(33), "ONLINE_FUNCTIONS"));
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> pairLogin(loadUser(33)));
     }
 
     private static String operatorToken() {
-        return fullLogin("OPS01", PASSWORD, "OPERATIONS_CONSOLE", "ops01@clearing.example");
+        return DataCentreOperations.operatorToken(pdc());
+    }
+
+    private static String pairLogin(String userId) {
+        return fullLogin(pdc(), userId, PASSWORD, "ONLINE_FUNCTIONS", RunningDataCentre.emailOf(userId));
     }
 
     private static ValidatableResponse operatorCall(String token, String path, Map<String, Object> body) {
-        return given().baseUri(primary().datacentreStateUrl()).auth().oauth2(token).contentType(ContentType.JSON).body(body)
+        return given().baseUri(pdc().datacentreStateUrl()).auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/operations/datacentre" + path).then();
     }
 
-    /** Last: it stops the secondary's datacentre-state for good. */
+    /** Last: it stops the secondary's datacentre-state, then starts it again for the tests that follow. */
     @Test
     @Order(4)
     void withoutAFreshStateFromItsDatacentreStateAnInstanceFailsClosed() {
-        DataCentre standby = secondary();
-        standby.service("datacentre-state").kill();
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertProblem(given().baseUri(standby.authUrl()).contentType(ContentType.JSON)
-                    .body(Map.of("userId", "ALICE01", "password", PASSWORD, "function", "ONLINE_FUNCTIONS"))
-                    .post("/api/v1/login/password").then(), 503, "datacentre-state-unknown");
-            given().baseUri(standby.authUrl()).get("/q/health/ready").then().statusCode(503);
-        });
+        DataCentre standby = sdc();
+        standby.killService(DataCentre.DATACENTRE_STATE);
+        try {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertProblem(given().baseUri(standby.authUrl()).contentType(ContentType.JSON)
+                        .body(Map.of("userId", "ALICE01", "password", PASSWORD, "function", "ONLINE_FUNCTIONS"))
+                        .post("/api/v1/login/password").then(), 503, "datacentre-state-unknown");
+                given().baseUri(standby.authUrl()).get("/q/health/ready").then().statusCode(503);
+            });
+        } finally {
+            standby.restartService(DataCentre.DATACENTRE_STATE);
+        }
+        DataCentreOperations.awaitActive("PDC");
     }
 }

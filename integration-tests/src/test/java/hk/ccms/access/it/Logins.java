@@ -72,8 +72,10 @@ final class Logins {
     /** The same at data centre {@code dc}, whose mail server carries the code. */
     static String fullLogin(DataCentre dc, String userId, String password, String function, String email) {
         int before = RunningDataCentre.mailCount(dc, email);
-        String transactionId = passwordStep(dc, userId, password, function).statusCode(200).extract().path("transactionId");
-        return codeStep(dc, transactionId, RunningDataCentre.awaitCode(dc, email, before)).statusCode(200).extract().path("accessToken");
+        String transactionId = passwordStep(dc, userId, password, function).log().ifValidationFails().statusCode(200)
+                .extract().path("transactionId");
+        return codeStep(dc, transactionId, RunningDataCentre.awaitCode(dc, email, before)).log().ifValidationFails().statusCode(200)
+                .extract().path("accessToken");
     }
 
     static ValidatableResponse assertProblem(ValidatableResponse response, int status, String slug) {

@@ -22,6 +22,8 @@ final class RunningDataCentre {
 
     /** Accounts LOAD00001… are enrolled with e-mail OTP; tests take distinct ones so they cannot interfere. */
     static final int LOAD_USERS = 60;
+    /** The documented demo accounts (README) and the load users. */
+    static final int DEMO_ACCOUNTS = 11 + LOAD_USERS;
     static final String PASSWORD = "Harbour-View-2023";
     static final Duration LOCKOUT = Duration.ofSeconds(3);
 
@@ -34,18 +36,8 @@ final class RunningDataCentre {
 
     private static final Pattern CODE = Pattern.compile("(?<![0-9])([0-9]{6,10})(?![0-9])");
     private static DataCentre primary;
-    private static DataCentre secondary;
 
     private RunningDataCentre() {
-    }
-
-    /** The secondary data centre, started on first use (its own PostgreSQL, Redis, SMTP, SMPP and services). */
-    static synchronized DataCentre secondary() {
-        if (secondary == null) {
-            secondary = DataCentre.start(DataCentreSpec.ephemeralSecondary(projectRoot(), Map.of()));
-            Runtime.getRuntime().addShutdownHook(new Thread(secondary::close));
-        }
-        return secondary;
     }
 
     static Path projectRoot() {

@@ -16,11 +16,13 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.UUID;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Both data centres wired to each other as in production (each its own PostgreSQL, Redis, SMTP, SMPP and three
  * service processes; peer URLs and one link key) shared by the tests of this JVM: started once on free ports, with
  * {@link RunningDataCentre#TEST_ENVIRONMENT} at both, and stopped when the JVM exits. Unrelated to
- * {@link RunningDataCentre#primary()} and {@link RunningDataCentre#secondary()}, which are data centres on their own.
+ * {@link RunningDataCentre#primary()}, a data centre on its own.
  * Inboxes per data centre: {@code RunningDataCentre.awaitCode(pdc(), …)}; a crash of a data centre's application
  * tier: {@code sdc().killServices()} then {@code sdc().restartServices()}.
  */
@@ -36,6 +38,12 @@ final class RunningDataCentrePair {
         if (pair == null) {
             pair = DataCentrePair.start(DataCentrePairSpec.ephemeral(RunningDataCentre.projectRoot(), RunningDataCentre.TEST_ENVIRONMENT));
             Runtime.getRuntime().addShutdownHook(new Thread(pair::close));
+            // The demo accounts are made at PDC once it knows it is active, and reach SDC by replication.
+            // Polled in this thread: the link token for the status read comes from pair(), whose lock this thread holds.
+            await("the demo accounts are at both data centres").atMost(Duration.ofSeconds(60)).pollInSameThread().until(() ->
+                    DataCentreOperations.replication(pair.primary()).getLong("accounts") == RunningDataCentre.DEMO_ACCOUNTS
+                            && DataCentreOperations.replication(pair.primary()).getString("digest")
+                            .equals(DataCentreOperations.replication(pair.secondary()).getString("digest")));
         }
         return pair;
     }

@@ -86,7 +86,7 @@ class TestDayEndToEndTest {
 
         String atSdc = fullLogin(sdc(), USER, SESSION_1_PASSWORD, "ONLINE_FUNCTIONS", EMAIL);
         call(sdc(), "POST", "/api/v1/account/password", atSdc,
-                Map.of("currentPassword", SESSION_1_PASSWORD, "newPassword", SESSION_2_PASSWORD)).statusCode(200);
+                Map.of("currentPassword", SESSION_1_PASSWORD, "newPassword", SESSION_2_PASSWORD)).statusCode(204);
         fullLogin(sdc(), USER, SESSION_2_PASSWORD, "ONLINE_FUNCTIONS", EMAIL);
         assertNotEquals(carriedForward, replication(sdc()).getString("digest"), "Session 2's change is held at SDC");
         assertEquals(carriedForward, replication(pdc()).getString("digest"), "...and never reaches PDC");

@@ -182,6 +182,17 @@ class ReplicationTest {
     }
 
     @Test
+    void aStandbyKeepsItsSessionsWhenThePeersSessionEnds() {
+        Account account = accounts.enrolledUser("CP0001");
+        TokenIssuer.IssuedToken session = accounts.login(account, PortalFunction.ONLINE_FUNCTIONS);
+        report(epoch, "SDC", null, "SESSION_2").statusCode(200).body("carryForward", equalTo(true)).body("sessionName", equalTo(null));
+
+        report(epoch, "SDC", null, null).statusCode(200);
+
+        given().header("Authorization", "Bearer " + session.token()).get("/api/v1/ccms/session").then().statusCode(200);
+    }
+
+    @Test
     void writesOfALostEpochAreQuarantinedRestoredFromThePeerAndDecidedByAnOperator() throws Exception {
         Account account = accounts.enrolledUser("CP0001");
         await("the account is shipped", () -> shippedImageOf(account.userId) != null);

@@ -2,15 +2,18 @@ package hk.ccms.access.datacentre.config;
 
 import hk.ccms.access.datacentre.domain.DataCentreRole;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Who this data centre is. Each DC runs its own datacentre-state with its own database, so the
- * identity comes from configuration; local-run defaults are set in {@code application.properties}.
+ * Who this data centre is, where its peer and its auth-service are, and how the two DCs keep one
+ * state. Each DC runs its own datacentre-state with its own database, so all of it comes from
+ * configuration; local-run defaults are set in {@code application.properties}.
  */
 @ConfigMapping(prefix = "ccms.datacentre")
 public interface DataCentreConfig {
@@ -29,7 +32,25 @@ public interface DataCentreConfig {
     @Pattern(regexp = DC_ID_PATTERN)
     String peerId();
 
-    /** auth-service of this DC, which alone knows whether an operator's session is still live. */
+    /**
+     * Base URL of the peer DC's datacentre-state; absent for a single data centre, which then
+     * never waits for a peer to confirm it and has nobody to switch over to.
+     */
+    Optional<URI> peerUrl();
+
+    /** Connect and answer timeout of every call to the peer; a peer slower than this counts as unreachable. */
+    @WithDefault("2S")
+    Duration peerTimeout();
+
+    /** How often the state is exchanged with the peer and published to this DC's auth-service. */
+    @WithDefault("1S")
+    Duration syncInterval();
+
+    SwitchOver switchOver();
+
+    Operations operations();
+
+    /** auth-service of this DC: operator sessions, the write fence, replication status, quarantine. */
     AuthService authService();
 
     interface AuthService {
@@ -37,8 +58,33 @@ public interface DataCentreConfig {
         /** Base URL; the operator-session check is {@code GET {url}/api/v1/operations/session}. */
         URI url();
 
-        /** Connect and answer timeout of that check; when it passes, operator requests fail closed (503). */
+        /** Connect and answer timeout of every call; when it passes, operator requests fail closed (503). */
         Duration timeout();
+    }
+
+    interface SwitchOver {
+
+        /** How long a planned switch-over waits for this DC's replication to drain before it gives up. */
+        @WithDefault("30S")
+        Duration drainTimeout();
+
+        /** How often auth-service is asked for its pending changes while draining. */
+        @WithDefault("100MS")
+        Duration drainPollInterval();
+    }
+
+    interface Operations {
+
+        /**
+         * Whether a second, different operator must approve switch-overs, fail-overs, session
+         * openings and closings and quarantine decisions before they run.
+         */
+        @WithDefault("false")
+        boolean twoPersonApproval();
+
+        /** How long a request waits for its second operator before it expires. */
+        @WithDefault("15M")
+        Duration approvalLifetime();
     }
 
     /** Until an operator switches, the active DC is whichever of the pair is configured PRIMARY. */

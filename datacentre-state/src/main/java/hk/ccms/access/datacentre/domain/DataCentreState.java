@@ -73,16 +73,17 @@ public class DataCentreState extends PanacheEntityBase {
     }
 
     /**
-     * The only way the state changes after it is created. The epoch increases exactly when the
-     * active DC changes, so every DC that becomes active does so under an epoch no earlier state
-     * had; the session bookkeeping follows the session in the state entered.
+     * The way this DC changes the state after it is created. The epoch increases when a DC takes
+     * the active place, so every DC that becomes active does so under an epoch no earlier state
+     * had; the revision increases at every change; the session bookkeeping follows the session in
+     * the state entered.
      *
      * @return the state left, for the history
      */
     public StateSnapshot enter(Transition transition, Instant now) {
         StateSnapshot left = snapshot;
-        StateSnapshot next = transition.next();
-        snapshot = next.withEpoch(next.isActiveAt(left.activeDc()) ? left.epoch() : left.epoch() + 1);
+        snapshot = transition.next().withEpochAndRevision(transition.newEpoch() ? left.epoch() + 1 : left.epoch(),
+                left.revision() + 1);
         updatedAt = now;
         if (snapshot.sessionName().isEmpty()) {
             sessionOpenedAt = null;
@@ -92,6 +93,28 @@ public class DataCentreState extends PanacheEntityBase {
             sessionOutsideWindow = transition.outsideWindow();
         }
         return left;
+    }
+
+    /**
+     * Takes over the peer's newer state exactly as the peer holds it, revision and time of change
+     * included, so that both DCs hold the same state and order later changes alike.
+     *
+     * @return the state left, for the history
+     */
+    public StateSnapshot adopt(SharedState shared) {
+        StateSnapshot left = snapshot;
+        snapshot = StateSnapshot.of(shared);
+        updatedAt = shared.updatedAt();
+        sessionOpenedAt = shared.sessionOpenedAt();
+        sessionOutsideWindow = shared.sessionOutsideWindow();
+        return left;
+    }
+
+    /** This state as it is sent to the peer. */
+    public SharedState shared() {
+        return new SharedState(snapshot.epoch(), snapshot.revision(), snapshot.activeDc(), snapshot.mode(),
+                snapshot.sessionName().orElse(null), snapshot.carryForward(), snapshot.businessFunctionsAvailable(),
+                snapshot.handingOverTo().orElse(null), updatedAt, sessionOpenedAt, sessionOutsideWindow);
     }
 
     public StateSnapshot snapshot() {

@@ -49,6 +49,8 @@ public class StateChange extends PanacheEntityBase {
     /** The state left; null for the first entry (all its columns are null). */
     @Embedded
     @AttributeOverride(name = "epoch", column = @Column(name = "from_epoch"))
+    @AttributeOverride(name = "revision", column = @Column(name = "from_revision"))
+    @AttributeOverride(name = "handingOverTo", column = @Column(name = "from_handing_over_to"))
     @AttributeOverride(name = "activeDc", column = @Column(name = "from_active_dc"))
     @AttributeOverride(name = "mode", column = @Column(name = "from_mode"))
     @AttributeOverride(name = "sessionName", column = @Column(name = "from_session_name"))
@@ -67,6 +69,18 @@ public class StateChange extends PanacheEntityBase {
     @Column(name = "outside_window")
     private Boolean outsideWindow;
 
+    /** For a quarantine decision: the quarantined entry at auth-service it was about. */
+    @Column(name = "quarantine_id")
+    private Long quarantineId;
+
+    /** What the service adds to the reason: why a hand-over was aborted, where a state came from. */
+    @Column
+    private String note;
+
+    /** With two-person approval: the second operator, who approved the actor's action. */
+    @Column(name = "approved_by")
+    private String approvedBy;
+
     protected StateChange() {
     }
 
@@ -81,7 +95,7 @@ public class StateChange extends PanacheEntityBase {
         return change;
     }
 
-    /** Records that {@code actor} moved {@code state} from {@code left} by {@code transition}, for {@code reason}. */
+    /** Records that {@code actor} (null: the service itself) moved {@code state} from {@code left}, for {@code reason}. */
     public static StateChange byOperator(StateChangeKind kind, StateSnapshot left, DataCentreState state,
                                          Transition transition, String recordedByDc, String actor, String reason) {
         StateChange change = automatic(kind, state, recordedByDc, reason);
@@ -89,6 +103,40 @@ public class StateChange extends PanacheEntityBase {
         change.actor = actor;
         change.outsideWindow = transition.outsideWindow();
         return change;
+    }
+
+    /** Records that this DC took over the peer's newer state, leaving {@code left}. */
+    public static StateChange adopted(StateSnapshot left, DataCentreState state, Instant recordedAt, String recordedByDc,
+                                      String peerId) {
+        StateChange change = automatic(StateChangeKind.ADOPTED_FROM_PEER, state, recordedByDc,
+                "The peer's state is newer (epoch " + state.snapshot().epoch() + ", revision " + state.snapshot().revision() + ")");
+        change.recordedAt = recordedAt;
+        change.from = left.copy();
+        change.note = "from " + peerId;
+        return change;
+    }
+
+    /** Records an operator's decision on quarantined entry {@code quarantineId}; the state itself is unchanged. */
+    public static StateChange quarantineDecision(StateChangeKind kind, DataCentreState state, Instant decidedAt,
+                                                 String recordedByDc, String actor, String reason, long quarantineId) {
+        StateChange change = automatic(kind, state, recordedByDc, reason);
+        change.recordedAt = decidedAt;
+        change.from = state.snapshot().copy();
+        change.actor = actor;
+        change.quarantineId = quarantineId;
+        return change;
+    }
+
+    /** Names the operator who approved the action (null: none needed), before the entry is persisted. */
+    public StateChange approvedBy(String approver) {
+        this.approvedBy = approver;
+        return this;
+    }
+
+    /** Adds what the service has to say beside the reason, before the entry is persisted. */
+    public StateChange noting(String note) {
+        this.note = note;
+        return this;
     }
 
     /** The latest {@code limit} entries, newest first. */
@@ -130,5 +178,17 @@ public class StateChange extends PanacheEntityBase {
 
     public Optional<Boolean> outsideWindow() {
         return Optional.ofNullable(outsideWindow);
+    }
+
+    public Optional<Long> quarantineId() {
+        return Optional.ofNullable(quarantineId);
+    }
+
+    public Optional<String> note() {
+        return Optional.ofNullable(note);
+    }
+
+    public Optional<String> approvedBy() {
+        return Optional.ofNullable(approvedBy);
     }
 }

@@ -11,5 +11,15 @@ public enum StateChangeKind {
     /** An operator opened a configured session at the active DC. */
     SESSION_OPENED,
     /** An operator closed the open session; changes carry forward again. */
-    SESSION_CLOSED
+    SESSION_CLOSED,
+    /** The peer's state was newer (higher epoch and revision) and this DC took it over as it was. */
+    ADOPTED_FROM_PEER,
+    /** A planned switch-over fenced the active DC's writes and began draining its replication. */
+    HANDOVER_STARTED,
+    /** A planned switch-over gave up (replication did not drain, auth-service could not be reached, a restart). */
+    HANDOVER_ABORTED,
+    /** An operator had auth-service re-apply a quarantined write of a fenced DC; the state is unchanged. */
+    QUARANTINE_REAPPLIED,
+    /** An operator had auth-service drop a quarantined write of a fenced DC; the state is unchanged. */
+    QUARANTINE_DROPPED
 }

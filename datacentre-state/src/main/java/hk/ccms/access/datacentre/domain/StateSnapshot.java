@@ -8,8 +8,9 @@ import jakarta.persistence.Enumerated;
 import java.util.Optional;
 
 /**
- * What the data-centre state is at one moment: epoch, active DC, mode, open session, whether
- * business functions are available and whether changes carry forward. Held by the current state
+ * What the data-centre state is at one moment: epoch, revision, active DC, mode, open session,
+ * whether business functions are available, whether changes carry forward and whether a planned
+ * switch-over is handing the active DC's place to its peer. Held by the current state
  * and copied into every history entry (as the state entered and the state left). Immutable once
  * built: a change makes a new snapshot.
  */
@@ -18,6 +19,13 @@ public class StateSnapshot {
 
     @Column(nullable = false)
     private long epoch;
+
+    /**
+     * Rises at every change at either DC; with the epoch it orders two states. Null only in
+     * history entries written before revisions existed.
+     */
+    @Column
+    private Long revision;
 
     @Column(name = "active_dc", nullable = false)
     private String activeDc;
@@ -35,18 +43,38 @@ public class StateSnapshot {
     @Column(name = "business_functions_available", nullable = false)
     private boolean businessFunctionsAvailable;
 
+    /** The DC a planned switch-over is handing over to, while the active DC's writes are fenced and drain. */
+    @Column(name = "handing_over_to")
+    private String handingOverTo;
+
     protected StateSnapshot() {
+    }
+
+    /** The state the peer sent, to be adopted as it is. */
+    static StateSnapshot of(SharedState shared) {
+        StateSnapshot snapshot = new StateSnapshot();
+        snapshot.epoch = shared.epoch();
+        snapshot.revision = shared.revision();
+        snapshot.activeDc = shared.activeDc();
+        snapshot.mode = shared.mode();
+        snapshot.sessionName = shared.sessionName();
+        snapshot.carryForward = shared.carryForward();
+        snapshot.businessFunctionsAvailable = shared.businessFunctionsAvailable();
+        snapshot.handingOverTo = shared.handingOverTo();
+        return snapshot;
     }
 
     /** A detached copy, so that a history entry never shares a value object with the live state. */
     StateSnapshot copy() {
         StateSnapshot copy = new StateSnapshot();
         copy.epoch = epoch;
+        copy.revision = revision;
         copy.activeDc = activeDc;
         copy.mode = mode;
         copy.sessionName = sessionName;
         copy.carryForward = carryForward;
         copy.businessFunctionsAvailable = businessFunctionsAvailable;
+        copy.handingOverTo = handingOverTo;
         return copy;
     }
 
@@ -58,6 +86,14 @@ public class StateSnapshot {
         StateSnapshot next = withoutSession();
         next.activeDc = dcId;
         next.mode = mode;
+        next.handingOverTo = null;
+        return next;
+    }
+
+    /** The same state with the active DC's writes fenced for a hand-over to {@code dcId}; null ends it. */
+    public StateSnapshot handingOverTo(String dcId) {
+        StateSnapshot next = copy();
+        next.handingOverTo = dcId;
         return next;
     }
 
@@ -79,9 +115,10 @@ public class StateSnapshot {
         return next;
     }
 
-    StateSnapshot withEpoch(long newEpoch) {
+    StateSnapshot withEpochAndRevision(long newEpoch, long newRevision) {
         StateSnapshot next = copy();
         next.epoch = newEpoch;
+        next.revision = newRevision;
         return next;
     }
 
@@ -91,6 +128,10 @@ public class StateSnapshot {
 
     public long epoch() {
         return epoch;
+    }
+
+    public long revision() {
+        return revision == null ? 0 : revision;
     }
 
     public String activeDc() {
@@ -111,5 +152,9 @@ public class StateSnapshot {
 
     public boolean businessFunctionsAvailable() {
         return businessFunctionsAvailable;
+    }
+
+    public Optional<String> handingOverTo() {
+        return Optional.ofNullable(handingOverTo);
     }
 }

@@ -4,6 +4,7 @@ import hk.ccms.access.common.problem.Problem;
 import hk.ccms.access.datacentre.config.DataCentreConfig;
 import hk.ccms.access.datacentre.domain.DataCentreState;
 import hk.ccms.access.datacentre.service.DataCentreStateService;
+import hk.ccms.access.datacentre.service.PeerContact;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,10 +23,12 @@ public class DataCentreResource {
 
     private final DataCentreConfig config;
     private final DataCentreStateService states;
+    private final PeerContact peer;
 
-    public DataCentreResource(DataCentreConfig config, DataCentreStateService states) {
+    public DataCentreResource(DataCentreConfig config, DataCentreStateService states, PeerContact peer) {
         this.config = config;
         this.states = states;
+        this.peer = peer;
     }
 
     /** Public on purpose: clients and the peer DC need it before they hold any token, and it holds no secret. */
@@ -41,6 +44,6 @@ public class DataCentreResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE))
     public DataCentreStatus status() {
         DataCentreState state = states.current();
-        return DataCentreStatus.of(config, state, states.openSession(state));
+        return DataCentreStatus.of(config, state, states.openSession(state), peer);
     }
 }

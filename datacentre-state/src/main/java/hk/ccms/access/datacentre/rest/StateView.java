@@ -16,12 +16,15 @@ import java.util.Optional;
 @Schema(name = "DataCentreStateView", description = "The state of the data-centre pair as known here")
 public record StateView(
         @Schema(description = "Increases at every switch-over or fail-over") long epoch,
+        @Schema(description = "Increases at every change at either DC; with the epoch it orders two states") long revision,
         @Schema(description = "Id of the DC that holds this epoch", examples = "PDC") String activeDc,
         DataCentreMode mode,
         @Schema(description = "The open session; null outside one", nullable = true) OpenSession session,
         @Schema(description = "Whether business functions answer normally; false while a test session has them"
                 + " answer \"Function not available\"") boolean businessFunctionsAvailable,
         @Schema(description = "Whether account changes made now are kept beyond the current session") boolean carryForward,
+        @Schema(description = "The DC a planned switch-over is handing over to, while the active DC's writes are fenced"
+                + " and replication drains; null otherwise", nullable = true) String handingOverTo,
         @Schema(description = "When the state last changed (UTC)") Instant updatedAt) {
 
     @Schema(name = "OpenSession", description = "The session that is open, on the terms it was opened with")
@@ -51,7 +54,8 @@ public record StateView(
         OpenSession session = openSession.map(definition -> new OpenSession(definition.name(), definition.dataCentre(),
                 Window.of(definition.window()), state.sessionOpenedAt().orElseThrow(),
                 state.sessionOutsideWindow().orElseThrow())).orElse(null);
-        return new StateView(state.snapshot().epoch(), state.snapshot().activeDc(), state.snapshot().mode(), session,
-                state.snapshot().businessFunctionsAvailable(), state.snapshot().carryForward(), state.updatedAt());
+        return new StateView(state.snapshot().epoch(), state.snapshot().revision(), state.snapshot().activeDc(),
+                state.snapshot().mode(), session, state.snapshot().businessFunctionsAvailable(), state.snapshot().carryForward(),
+                state.snapshot().handingOverTo().orElse(null), state.updatedAt());
     }
 }

@@ -6,6 +6,7 @@ import hk.ccms.access.datacentre.config.DataCentreConfig;
 import hk.ccms.access.datacentre.domain.DataCentreMode;
 import hk.ccms.access.datacentre.domain.DataCentreState;
 import hk.ccms.access.datacentre.domain.SessionDefinition;
+import hk.ccms.access.datacentre.domain.SharedState;
 import hk.ccms.access.datacentre.domain.StateChange;
 import hk.ccms.access.datacentre.domain.StateChangeKind;
 import hk.ccms.access.datacentre.domain.StateSnapshot;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -40,10 +42,13 @@ public class DataCentreStateService {
     private static final Duration RETRY_AFTER_STORE_OUTAGE = Duration.ofSeconds(5);
 
     private final DataCentreConfig config;
+    private final PeerContact peer;
     private final Clock clock;
+    private volatile boolean started;
 
-    public DataCentreStateService(DataCentreConfig config, Clock clock) {
+    public DataCentreStateService(DataCentreConfig config, PeerContact peer, Clock clock) {
         this.config = config;
+        this.peer = peer;
         this.clock = clock;
     }
 
@@ -56,8 +61,27 @@ public class DataCentreStateService {
             throw new IllegalStateException("ccms.datacentre.id and ccms.datacentre.peer-id are both " + config.id()
                     + "; a data centre cannot be its own peer");
         }
-        LOG.infof("This is data centre %s (%s), peer %s", config.id(), config.role(), config.peerId());
+        LOG.infof("This is data centre %s (%s), peer %s at %s", config.id(), config.role(), config.peerId(),
+                config.peerUrl().map(Object::toString).orElse("(none configured: single data centre)"));
         initialiseIfAbsent();
+        abortHandoverLeftByARestart();
+        started = true;
+    }
+
+    /** Whether the state exists and start-up checks are done: the scheduler may tick before that. */
+    public boolean started() {
+        return started;
+    }
+
+    /**
+     * A hand-over this DC started cannot still be running after a restart (the operator's request
+     * went with the process): end it, or this DC would stay fenced with nobody to finish it.
+     */
+    void abortHandoverLeftByARestart() {
+        DataCentreState state = current();
+        if (state.snapshot().isActiveAt(config.id()) && state.snapshot().handingOverTo().isPresent()) {
+            abortHandover(null, "Hand-over found in progress at start-up", "datacentre-state restarted during the hand-over");
+        }
     }
 
     /**
@@ -80,6 +104,13 @@ public class DataCentreStateService {
         return true;
     }
 
+    /**
+     * The state as committed now. Transactional so that every call outside a change reads afresh:
+     * the request-scoped session would otherwise answer a state read earlier in the same request,
+     * before a change this request has committed since (a switch-over reads, changes, then
+     * publishes). Inside a change it joins that change's transaction.
+     */
+    @Transactional
     public DataCentreState current() {
         // A primary-key read on a validated schema fails only when the database cannot be used.
         return read(DataCentreState::current)
@@ -105,50 +136,81 @@ public class DataCentreStateService {
     }
 
     /**
-     * Planned switch-over to {@code targetDc}, this DC or its peer: a new epoch, normal production
-     * there. Not while a session is open: the session belongs to the DC that runs it.
-     * <p>
-     * Draining replication to zero lag before the epoch rises comes with replication (issue 5);
-     * until then the switch is immediate.
+     * Checks a planned switch-over to {@code targetDc} against the current state without changing
+     * anything, so that a request that cannot succeed is refused before the peer and auth-service
+     * are asked anything.
+     */
+    public void checkSwitchOver(String targetDc, Long expectedVersion) {
+        DataCentreState state = current();
+        requireVersion(state, expectedVersion);
+        handingOver(state, targetDc);
+    }
+
+    /**
+     * Step 1 of a planned switch-over: the active DC (this one) records that it hands over to
+     * {@code targetDc}; from the moment its auth-service is told, account writes are fenced here
+     * while replication drains. The epoch does not move yet.
      */
     @Transactional
-    public Outcome switchOver(Operator operator, String targetDc, String reason, Long expectedVersion) {
-        return change(StateChangeKind.SWITCHED_OVER, operator, reason, expectedVersion, state -> {
-            requireOneOfThePair(targetDc);
-            requireNotActive(state, targetDc);
-            state.snapshot().sessionName().ifPresent(session -> {
-                throw new ProblemException(DataCentreProblemType.SESSION_OPEN,
-                        "Session " + session + " is open; close it before switching over.").with("session", session);
-            });
-            return Transition.to(state.snapshot().activeAt(targetDc, DataCentreMode.NORMAL));
+    public Outcome startHandover(Operator operator, String targetDc, String reason, Long expectedVersion) {
+        return change(StateChangeKind.HANDOVER_STARTED, operator, reason, null, expectedVersion,
+                state -> handingOver(state, targetDc));
+    }
+
+    /** A hand-over that did not complete: writes are no longer fenced for it, the active DC stays. */
+    @Transactional
+    public Outcome abortHandover(Operator operator, String reason, String why) {
+        return change(StateChangeKind.HANDOVER_ABORTED, operator, reason, why, null, state -> {
+            if (state.snapshot().handingOverTo().isEmpty()) {
+                throw new ProblemException(DataCentreProblemType.STATE_CHANGED, "No hand-over is in progress.");
+            }
+            return Transition.to(state.snapshot().handingOverTo(null));
         });
+    }
+
+    /**
+     * The last step of a planned switch-over, once replication has drained: {@code targetDc}
+     * takes a new epoch in normal production. Only the hand-over this DC started can complete.
+     */
+    @Transactional
+    public Outcome completeHandover(Operator operator, String targetDc, String reason) {
+        return change(StateChangeKind.SWITCHED_OVER, operator, reason, null, null, state -> {
+            if (!state.snapshot().handingOverTo().equals(Optional.of(targetDc)) || !state.snapshot().isActiveAt(config.id())) {
+                throw new ProblemException(DataCentreProblemType.STATE_CHANGED,
+                        "The hand-over to " + targetDc + " is no longer in progress.");
+            }
+            return Transition.newEpoch(state.snapshot().activeAt(targetDc, DataCentreMode.NORMAL));
+        });
+    }
+
+    /** Checks a fail-over against the current state without changing anything (see {@link #failOver}). */
+    public void checkFailOver(String targetDc, Long expectedVersion) {
+        DataCentreState state = current();
+        requireVersion(state, expectedVersion);
+        failingOver(state, targetDc);
     }
 
     /**
      * Disaster fail-over: this DC takes a new epoch without its peer. Only the DC that takes over
      * records it, because the peer is presumed lost. An open session (necessarily at the lost peer)
-     * ends with it: a disaster does not wait for a rehearsal to be closed.
+     * ends with it, and so does a hand-over the lost peer had started. A DC that is nominally active
+     * but has not confirmed its state since it started may fail over to itself: the new epoch
+     * outranks whatever the lost peer may have done meanwhile.
      */
     @Transactional
     public Outcome failOver(Operator operator, String targetDc, String reason, Long expectedVersion) {
-        return change(StateChangeKind.FAILED_OVER, operator, reason, expectedVersion, state -> {
-            requireOneOfThePair(targetDc);
-            if (!config.id().equals(targetDc)) {
-                throw new ProblemException(DataCentreProblemType.INVALID_TARGET, "A fail-over is recorded by the data"
-                        + " centre that takes over: ask " + targetDc + "'s datacentre-state, not " + config.id() + "'s.");
-            }
-            requireNotActive(state, targetDc);
-            return Transition.to(state.snapshot().activeAt(targetDc, DataCentreMode.FAILED_OVER));
-        });
+        return change(StateChangeKind.FAILED_OVER, operator, reason, null, expectedVersion,
+                state -> failingOver(state, targetDc));
     }
 
     /**
-     * Opens the configured session {@code name} on its own terms (business functions, carry-forward).
-     * Outside its window it still opens, for rehearsals, but the history and the state say so.
+     * Opens the configured session {@code name} on its own terms (business functions, carry-forward),
+     * at the active DC. Outside its window it still opens, for rehearsals, but the history and the
+     * state say so.
      */
     @Transactional
     public Outcome openSession(Operator operator, String name, String reason, Long expectedVersion) {
-        return change(StateChangeKind.SESSION_OPENED, operator, reason, expectedVersion, state -> {
+        return change(StateChangeKind.SESSION_OPENED, operator, reason, null, expectedVersion, state -> {
             SessionDefinition session = SessionDefinition.named(name).orElseThrow(() -> new ProblemException(
                     DataCentreProblemType.UNKNOWN_SESSION, "No session named " + name + " is configured."));
             state.snapshot().sessionName().ifPresent(open -> {
@@ -159,67 +221,171 @@ public class DataCentreStateService {
                 throw new ProblemException(DataCentreProblemType.SESSION_DC_NOT_ACTIVE, "Session " + name + " runs at "
                         + session.dataCentre() + " but " + state.snapshot().activeDc() + " is active.");
             }
+            requireActiveHere(state);
             boolean outsideWindow = !session.window().contains(clock.instant());
             return Transition.openingSession(state.snapshot().inSession(session), outsideWindow);
         });
     }
 
     /**
-     * Closes the open session: business functions open, changes carry forward again. Discarding
-     * what a no-carry-forward session changed comes with replication (issue 5).
+     * Closes the open session, at the active DC: business functions open, changes carry forward
+     * again. auth-service discards a no-carry-forward session's changes when it is told.
      */
     @Transactional
     public Outcome closeSession(Operator operator, String reason, Long expectedVersion) {
-        return change(StateChangeKind.SESSION_CLOSED, operator, reason, expectedVersion, state -> {
+        return change(StateChangeKind.SESSION_CLOSED, operator, reason, null, expectedVersion, state -> {
             if (state.snapshot().sessionName().isEmpty()) {
                 throw new ProblemException(DataCentreProblemType.NO_SESSION_OPEN, "No session is open.");
             }
+            requireActiveHere(state);
             return Transition.to(state.snapshot().withoutSession());
         });
     }
 
     /**
-     * The one way an operator changes the state. {@code decide} checks the action against the
-     * current state and refuses it with a problem, or says which state to enter. Two operators
-     * acting on the same state cannot both succeed: a stale {@code expectedVersion} is refused up
-     * front, and a concurrent change between this read and the write fails the version check of
-     * the update.
+     * Takes over the peer's state if it is still newer than the one held here, with a history entry.
+     *
+     * @return the adoption, or empty when the state held here is as new or newer by now
      */
-    private Outcome change(StateChangeKind kind, Operator operator, String reason, Long expectedVersion,
+    @Transactional
+    public Optional<Outcome> adopt(SharedState theirs) {
+        DataCentreState state = current();
+        if (!theirs.isNewerThan(state.shared())) {
+            return Optional.empty();
+        }
+        requireOneOfThePair(theirs.activeDc());
+        if (theirs.handingOverTo() != null) {
+            requireOneOfThePair(theirs.handingOverTo());
+        }
+        if (theirs.sessionName() != null && SessionDefinition.named(theirs.sessionName()).isEmpty()) {
+            throw new ProblemException(DataCentreProblemType.UNKNOWN_SESSION,
+                    "The peer's session " + theirs.sessionName() + " is not configured here.");
+        }
+        StateSnapshot left = state.adopt(theirs);
+        flush();
+        StateChange change = StateChange.adopted(left, state, now(), config.id(), config.peerId());
+        change.persist();
+        LOG.infof("Adopted the peer's state: epoch %d -> %d, revision %d -> %d, active %s -> %s, mode %s, session %s,"
+                        + " handing over to %s", left.epoch(), theirs.epoch(), left.revision(), theirs.revision(),
+                left.activeDc(), theirs.activeDc(), theirs.mode(), Objects.requireNonNullElse(theirs.sessionName(), "none"),
+                Objects.requireNonNullElse(theirs.handingOverTo(), "nobody"));
+        return Optional.of(new Outcome(state, change));
+    }
+
+    /** Records an operator's decision on a quarantined write in the history; the state does not change. */
+    @Transactional
+    public StateChange recordQuarantineDecision(Operator operator, StateChangeKind kind, long quarantineId, String reason) {
+        StateChange change = read(() -> {
+            StateChange decision = StateChange.quarantineDecision(kind, current(), now(), config.id(), operator.userId(),
+                    reason, quarantineId).approvedBy(operator.approvedBy());
+            decision.persist();
+            return decision;
+        });
+        LOG.infof("%s: %s for quarantine entry %d; reason: %s", operator.describe(), kind, quarantineId, reason);
+        return change;
+    }
+
+    private Transition handingOver(DataCentreState state, String targetDc) {
+        requireOneOfThePair(targetDc);
+        requireNotActive(state, targetDc);
+        requireActiveHere(state);
+        state.snapshot().sessionName().ifPresent(session -> {
+            throw new ProblemException(DataCentreProblemType.SESSION_OPEN,
+                    "Session " + session + " is open; close it before switching over.").with("session", session);
+        });
+        return Transition.to(state.snapshot().handingOverTo(targetDc));
+    }
+
+    private Transition failingOver(DataCentreState state, String targetDc) {
+        requireOneOfThePair(targetDc);
+        if (!config.id().equals(targetDc)) {
+            throw new ProblemException(DataCentreProblemType.INVALID_TARGET, "A fail-over is recorded by the data"
+                    + " centre that takes over: ask " + targetDc + "'s datacentre-state, not " + config.id() + "'s.");
+        }
+        if (peer.confirmed()) {
+            requireNotActive(state, targetDc);
+        }
+        return Transition.newEpoch(state.snapshot().activeAt(targetDc, DataCentreMode.FAILED_OVER));
+    }
+
+    /**
+     * The state changes only where it is in force: at the active DC, once it has confirmed its
+     * state, and not while it hands over. That keeps (epoch, revision) unique to one state.
+     */
+    private void requireActiveHere(DataCentreState state) {
+        String activeDc = state.snapshot().activeDc();
+        if (!state.snapshot().isActiveAt(config.id())) {
+            throw new ProblemException(DataCentreProblemType.NOT_ACTIVE_DC, activeDc + " is the active data centre;"
+                    + " ask its datacentre-state.").with("activeDc", activeDc);
+        }
+        if (!peer.confirmed()) {
+            throw new ProblemException(DataCentreProblemType.NOT_ACTIVE_DC, config.id() + " has not confirmed its state"
+                    + " with its peer since it started; it acts as active only once it has (or after a fail-over to it).")
+                    .with("activeDc", activeDc);
+        }
+        state.snapshot().handingOverTo().ifPresent(target -> {
+            throw new ProblemException(DataCentreProblemType.HANDOVER_IN_PROGRESS, config.id()
+                    + " is handing over to " + target + "; wait for the switch-over to finish.").with("handingOverTo", target);
+        });
+    }
+
+    private static void requireVersion(DataCentreState state, Long expectedVersion) {
+        if (expectedVersion != null && expectedVersion != state.version()) {
+            throw new ProblemException(DataCentreProblemType.STATE_CHANGED, "The state is at version "
+                    + state.version() + ", not " + expectedVersion + "; reload it and decide again.")
+                    .with("version", state.version());
+        }
+    }
+
+    /**
+     * The one way this DC changes the state. {@code decide} checks the action against the current
+     * state and refuses it with a problem, or says which state to enter. Two operators acting on
+     * the same state cannot both succeed: a stale {@code expectedVersion} is refused up front, and
+     * a concurrent change between this read and the write fails the version check of the update.
+     *
+     * @param operator who asked (and approved), or null when the service acts on its own
+     * @param note what the service adds to the reason in the history, or null
+     */
+    private Outcome change(StateChangeKind kind, Operator operator, String reason, String note, Long expectedVersion,
                            Function<DataCentreState, Transition> decide) {
+        String who = operator == null ? "service" : operator.describe();
         DataCentreState state = current();
         Transition transition;
         try {
-            if (expectedVersion != null && expectedVersion != state.version()) {
-                throw new ProblemException(DataCentreProblemType.STATE_CHANGED, "The state is at version "
-                        + state.version() + ", not " + expectedVersion + "; reload it and decide again.")
-                        .with("version", state.version());
-            }
+            requireVersion(state, expectedVersion);
             transition = decide.apply(state);
         } catch (ProblemException refused) {
-            LOG.infof("Operator %s: %s refused (%s) at epoch %d version %d", operator.userId(), kind,
+            LOG.infof("%s: %s refused (%s) at epoch %d version %d", who, kind,
                     refused.problem().getType(), state.snapshot().epoch(), state.version());
             throw refused;
         }
 
         StateSnapshot left = state.enter(transition, now());
-        try {
-            DataCentreState.getEntityManager().flush();
-        } catch (OptimisticLockException concurrent) {
-            LOG.infof("Operator %s: %s refused, the state changed concurrently", operator.userId(), kind);
-            throw new ProblemException(DataCentreProblemType.STATE_CHANGED,
-                    "Another change to the data-centre state was made at the same moment; reload it and decide again.");
-        }
-        StateChange change = StateChange.byOperator(kind, left, state, transition, config.id(), operator.userId(), reason);
+        flush();
+        StateChange change = StateChange.byOperator(kind, left, state, transition, config.id(),
+                operator == null ? null : operator.userId(), reason).noting(note).approvedBy(operator == null ? null : operator.approvedBy());
         change.persist();
 
         StateSnapshot entered = state.snapshot();
-        LOG.infof("Operator %s: %s; epoch %d -> %d, active %s -> %s, mode %s, session %s, business functions %s,"
-                        + " carry forward %s%s; reason: %s", operator.userId(), kind, left.epoch(), entered.epoch(),
-                left.activeDc(), entered.activeDc(), entered.mode(), entered.sessionName().orElse("none"),
+        LOG.infof("%s: %s; epoch %d -> %d, revision %d, active %s -> %s, mode %s, session %s, business functions %s,"
+                        + " carry forward %s, handing over to %s%s; reason: %s%s", who, kind, left.epoch(), entered.epoch(),
+                entered.revision(), left.activeDc(), entered.activeDc(), entered.mode(), entered.sessionName().orElse("none"),
                 entered.businessFunctionsAvailable() ? "available" : "not available", entered.carryForward(),
-                Boolean.TRUE.equals(transition.outsideWindow()) ? ", OUTSIDE its window" : "", reason);
+                entered.handingOverTo().orElse("nobody"),
+                Boolean.TRUE.equals(transition.outsideWindow()) ? ", OUTSIDE its window" : "", reason,
+                note == null ? "" : " (" + note + ")");
         return new Outcome(state, change);
+    }
+
+    /** Writes the change now, so that a concurrent change is detected here and answered as such. */
+    private static void flush() {
+        try {
+            DataCentreState.getEntityManager().flush();
+        } catch (OptimisticLockException concurrent) {
+            LOG.infof("A change to the data-centre state was refused: the state changed concurrently");
+            throw new ProblemException(DataCentreProblemType.STATE_CHANGED,
+                    "Another change to the data-centre state was made at the same moment; reload it and decide again.");
+        }
     }
 
     private void requireOneOfThePair(String dcId) {

@@ -49,7 +49,17 @@ class OperatorAuthenticationTest {
             request -> request.contentType(ContentType.JSON).body(reasonBody("drill"))
                     .post(OPERATIONS + "/sessions/SESSION_1/open").then(),
             request -> request.contentType(ContentType.JSON).body(reasonBody("drill"))
-                    .post(OPERATIONS + "/sessions/close").then());
+                    .post(OPERATIONS + "/sessions/close").then(),
+            request -> request.get(OPERATIONS + "/replication").then(),
+            request -> request.get(OPERATIONS + "/quarantine").then(),
+            request -> request.contentType(ContentType.JSON).body(reasonBody("drill"))
+                    .post(OPERATIONS + "/quarantine/1/reapply").then(),
+            request -> request.contentType(ContentType.JSON).body(reasonBody("drill"))
+                    .post(OPERATIONS + "/quarantine/1/drop").then(),
+            request -> request.get(OPERATIONS + "/approvals").then(),
+            request -> request.post(OPERATIONS + "/approvals/1/approve").then(),
+            request -> request.contentType(ContentType.JSON).body(reasonBody("drill"))
+                    .post(OPERATIONS + "/approvals/1/reject").then());
 
     private final String operator = OperatorTokens.of(OperatorTokens.OPERATOR);
 

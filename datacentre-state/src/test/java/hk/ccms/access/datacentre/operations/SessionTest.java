@@ -1,6 +1,10 @@
 package hk.ccms.access.datacentre.operations;
 
+import hk.ccms.access.datacentre.domain.DataCentreMode;
+import hk.ccms.access.datacentre.domain.SharedState;
 import hk.ccms.access.datacentre.testing.AdjustableClock;
+import hk.ccms.access.datacentre.testing.AuthServiceStub;
+import hk.ccms.access.datacentre.testing.PeerDataCentreStub;
 import hk.ccms.access.datacentre.testing.OperatorApiProfile;
 import hk.ccms.access.datacentre.testing.OperatorTokens;
 import hk.ccms.access.infra.testing.PostgresTestResource;
@@ -18,7 +22,9 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import static hk.ccms.access.datacentre.testing.OperatorApi.STATUS;
@@ -32,6 +38,7 @@ import static hk.ccms.access.datacentre.testing.OperatorApi.overview;
 import static hk.ccms.access.datacentre.testing.OperatorApi.reasonBody;
 import static hk.ccms.access.datacentre.testing.OperatorApi.switchOver;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
@@ -139,41 +146,76 @@ class SessionTest {
     }
 
     @Test
-    void sessionTwoOpensOnlyWhileTheSecondaryIsActiveAndDoesNotCarryForward() {
+    void sessionTwoRunsAtTheSecondaryAndThePrimaryHoldsItWithoutActingOnIt() {
         assertProblem(openSession(operator, "SESSION_2", "Too early"), 409, "session-dc-not-active");
 
         long epoch = switchOver(operator, "SDC", "To the secondary for Session 2").statusCode(200)
                 .extract().<Number>path("state.epoch").longValue();
-        openSession(operator, "SESSION_2", "Test day, Session 2").statusCode(200)
-                .body("state.epoch", is((int) epoch))
-                .body("state.session.name", is("SESSION_2"))
-                .body("state.session.dataCentre", is("SDC"))
-                .body("state.session.window", is(SESSION_2_WINDOW))
-                .body("state.businessFunctionsAvailable", is(false))
-                .body("state.carryForward", is(false));
+        long version = version();
+        // Sessions are opened where they run: at the active SDC, not here.
+        assertProblem(openSession(operator, "SESSION_2", "Asked at the wrong DC"), 409, "not-active-dc")
+                .body("activeDc", is("SDC"));
+        assertEquals(version, version());
+
+        // SDC opens it; PDC adopts the state and tells its own auth-service.
+        PeerDataCentreStub peer = PeerDataCentreStub.running();
+        Instant openedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        peer.hold(new SharedState(epoch, peer.state().revision() + 1, "SDC", DataCentreMode.NORMAL, "SESSION_2", false, false,
+                null, openedAt, openedAt, true)).statusCode(200).body("sessionName", is("SESSION_2"));
         given().when().get(STATUS).then()
                 .body("state.carryForward", is(false))
                 .body("state.session.name", is("SESSION_2"))
+                .body("state.session.window", is(SESSION_2_WINDOW))
+                .body("state.session.openedAt", is(openedAt.toString()))
+                .body("state.session.outsideWindow", is(true))
                 .body("thisDcIsActive", is(false));
+        assertEquals("SESSION_2", AuthServiceStub.running().lastPublishedState().path("sessionName").asText());
 
-        long version = version();
-        assertProblem(switchOver(operator, "PDC", "Back while Session 2 runs"), 409, "session-open");
+        version = version();
+        assertProblem(switchOver(operator, "PDC", "Back while Session 2 runs"), 409, "not-active-dc");
         assertProblem(openSession(operator, "SESSION_1", "A second session"), 409, "session-open");
-        assertProblem(openSession(operator, "SESSION_2", "The same session again"), 409, "session-open");
+        assertProblem(closeSession(operator, "Closed at the wrong DC"), 409, "not-active-dc");
         assertEquals(version, version());
 
-        closeSession(operator, "Session 2 over").statusCode(200)
-                .body("state.session", nullValue())
+        peer.hold(new SharedState(epoch, peer.state().revision() + 1, "SDC", DataCentreMode.NORMAL, null, true, true,
+                null, Instant.now(), null, null)).statusCode(200);
+        overview(operator).body("state.session", nullValue())
                 .body("state.carryForward", is(true))
-                .body("state.businessFunctionsAvailable", is(true))
-                .body("change.from.carryForward", is(false))
-                .body("change.to.carryForward", is(true));
+                .body("history[0].kind", is("ADOPTED_FROM_PEER"))
+                .body("history[0].from.carryForward", is(false))
+                .body("history[0].to.carryForward", is(true));
+    }
+
+    @Test
+    void openingAndClosingASessionTellsAuthServiceAndIncludesItsAnswer() {
+        openSession(operator, "SESSION_1", "Session 1").statusCode(200)
+                .body("authService.acknowledged", is(true))
+                .body("authService.replicationStatus.sessionName", is("SESSION_1"))
+                .body("discardPending", nullValue());
+        assertEquals("SESSION_1", AuthServiceStub.running().lastPublishedState().path("sessionName").asText());
+        assertFalse(AuthServiceStub.running().lastPublishedState().path("businessFunctionsAvailable").asBoolean());
+
+        // auth-service unreachable: the close stands; Session 1 carries forward, so nothing waits to be discarded.
+        AuthServiceStub.running().answerInternalCallsWith(503);
+        closeSession(operator, "Session 1 over").statusCode(200)
+                .body("state.session", nullValue())
+                .body("authService.acknowledged", is(false))
+                .body("authService.replicationStatus", nullValue())
+                .body("discardPending", is(false));
+        AuthServiceStub.running().answerInternalCallsWith(0);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertTrue(AuthServiceStub.running().lastPublishedState().path("sessionName").isNull()));
     }
 
     @Test
     void aFailOverEndsTheSessionOfTheLostPeer() {
-        switchOver(operator, "SDC", "To the secondary for Session 2").statusCode(200);
-        openSession(operator, "SESSION_2", "Test day, Session 2").statusCode(200);
+        long epoch = switchOver(operator, "SDC", "To the secondary for Session 2").statusCode(200)
+                .extract().<Number>path("state.epoch").longValue();
+        PeerDataCentreStub peer = PeerDataCentreStub.running();
+        Instant openedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        peer.hold(new SharedState(epoch, peer.state().revision() + 1, "SDC", DataCentreMode.NORMAL, "SESSION_2", false, false,
+                null, openedAt, openedAt, false)).statusCode(200);
+        peer.shutDown();
 
         failOver(operator, "PDC", "SDC lost during Session 2").statusCode(200)
                 .body("state.activeDc", is("PDC"))

@@ -1,6 +1,8 @@
 package hk.ccms.access.datacentre.operations;
 
+import hk.ccms.access.datacentre.testing.AuthServiceStub;
 import hk.ccms.access.datacentre.testing.OperatorApiProfile;
+import hk.ccms.access.datacentre.testing.PeerDataCentreStub;
 import hk.ccms.access.datacentre.testing.OperatorTokens;
 import hk.ccms.access.infra.testing.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,6 +28,7 @@ import static hk.ccms.access.datacentre.testing.OperatorApi.OPERATIONS;
 import static hk.ccms.access.datacentre.testing.OperatorApi.STATUS;
 import static hk.ccms.access.datacentre.testing.OperatorApi.as;
 import static hk.ccms.access.datacentre.testing.OperatorApi.assertProblem;
+import static hk.ccms.access.datacentre.testing.OperatorApi.awaitPeerHoldsOurState;
 import static hk.ccms.access.datacentre.testing.OperatorApi.failOver;
 import static hk.ccms.access.datacentre.testing.OperatorApi.normalProductionAtPdc;
 import static hk.ccms.access.datacentre.testing.OperatorApi.overview;
@@ -42,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Planned switch-over and disaster fail-over as operators ask for them, at PDC (peer SDC). */
+/** Planned switch-over and disaster fail-over as operators ask for them, at PDC (peer SDC stands in). */
 @QuarkusTest
 @TestProfile(OperatorApiProfile.class)
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "dcstate"))
@@ -100,6 +103,10 @@ class SwitchOverAndFailOverTest {
             if ("INITIALISED".equals(entry.get("kind"))) {
                 assertNull(entry.get("actor"), entry.toString());
                 assertNull(entry.get("from"), entry.toString());
+            } else if ("ADOPTED_FROM_PEER".equals(entry.get("kind"))) {
+                assertNull(entry.get("actor"), entry.toString());
+                assertEquals("from SDC", entry.get("note"), entry.toString());
+                assertNotNull(entry.get("from"), entry.toString());
             } else {
                 assertTrue(((String) entry.get("actor")).startsWith("OPS"), entry.toString());
                 assertFalse(((String) entry.get("reason")).isBlank(), entry.toString());
@@ -112,7 +119,7 @@ class SwitchOverAndFailOverTest {
     void theOverviewShowsTheLatest50ChangesNewestFirst() throws SQLException {
         while (count("select count(*) from state_change") <= 51) {
             switchOver(alice, "SDC", "Filling the history").statusCode(200);
-            switchOver(alice, "PDC", "Filling the history").statusCode(200);
+            PeerDataCentreStub.running().switchOverTo("PDC").statusCode(200);
         }
         long latest = count("select max(id) from state_change");
 
@@ -138,6 +145,7 @@ class SwitchOverAndFailOverTest {
                 .body("state.epoch", is((int) epoch + 1))
                 .body("state.carryForward", is(true))
                 .body("state.businessFunctionsAvailable", is(true))
+                .body("state.handingOverTo", nullValue())
                 .body("change.kind", is("SWITCHED_OVER"))
                 .body("change.actor", is("OPS01"))
                 .body("change.reason", is("Planned switch to the secondary for the test day"))
@@ -145,6 +153,7 @@ class SwitchOverAndFailOverTest {
                 .body("change.recordedAt", matchesPattern(ISO_UTC))
                 .body("change.from.epoch", is((int) epoch))
                 .body("change.from.activeDc", is("PDC"))
+                .body("change.from.handingOverTo", is("SDC"))
                 .body("change.to.epoch", is((int) epoch + 1))
                 .body("change.to.activeDc", is("SDC"))
                 .body("change.outsideWindow", nullValue())
@@ -156,19 +165,28 @@ class SwitchOverAndFailOverTest {
                 .body("state.epoch", is((int) epoch + 1))
                 .body("thisDcIsActive", is(false));
 
-        switchOver(bob, "PDC", "Back to the primary").statusCode(200)
-                .body("state.activeDc", is("PDC"))
-                .body("state.epoch", is((int) epoch + 2))
-                .body("change.actor", is("OPS02"));
+        // The way back is SDC's to take: PDC refuses it, naming the active DC.
+        long versionAtSdc = version();
+        assertProblem(switchOver(bob, "PDC", "Back to the primary, asked at the wrong DC"), 409, "not-active-dc")
+                .body("activeDc", is("SDC"))
+                .body("detail", containsString("SDC"));
+        assertEquals(versionAtSdc, version());
+        PeerDataCentreStub.running().switchOverTo("PDC").statusCode(200)
+                .body("activeDc", is("PDC")).body("epoch", is((int) epoch + 2));
 
         JsonPath after = overview(alice).body("thisDcIsActive", is(true)).extract().jsonPath();
-        assertEquals("Back to the primary", after.getString("history[0].reason"));
-        assertEquals("OPS02", after.getString("history[0].actor"));
+        assertEquals("ADOPTED_FROM_PEER", after.getString("history[0].kind"));
         assertEquals(epoch + 2, after.getLong("history[0].to.epoch"));
+        assertEquals("PDC", after.getString("history[0].to.activeDc"));
         assertEquals(epoch + 1, after.getLong("history[0].from.epoch"));
+        assertEquals("SWITCHED_OVER", after.getString("history[1].kind"));
         assertEquals("Planned switch to the secondary for the test day", after.getString("history[1].reason"));
         assertEquals("OPS01", after.getString("history[1].actor"));
         assertEquals(toSdc.getLong("change.id"), after.getLong("history[1].id"));
+        assertEquals("HANDOVER_STARTED", after.getString("history[2].kind"));
+        assertEquals("OPS01", after.getString("history[2].actor"));
+        assertEquals("SDC", after.getString("history[2].to.handingOverTo"));
+        assertEquals(epoch, after.getLong("history[2].to.epoch"));
     }
 
     @Test
@@ -176,6 +194,7 @@ class SwitchOverAndFailOverTest {
         long epoch = switchOver(alice, "SDC", "Secondary takes production").statusCode(200)
                 .extract().<Number>path("state.epoch").longValue();
 
+        PeerDataCentreStub.running().shutDown();
         failOver(alice, "PDC", "SDC lost: power failure in the secondary hall").statusCode(200)
                 .body("state.activeDc", is("PDC"))
                 .body("state.mode", is("FAILED_OVER"))
@@ -184,20 +203,40 @@ class SwitchOverAndFailOverTest {
                 .body("change.kind", is("FAILED_OVER"))
                 .body("change.actor", is("OPS01"))
                 .body("change.reason", is("SDC lost: power failure in the secondary hall"))
-                .body("change.from.activeDc", is("SDC"));
-        given().when().get(STATUS).then().body("state.mode", is("FAILED_OVER")).body("thisDcIsActive", is(true));
+                .body("change.from.activeDc", is("SDC"))
+                .body("authService.acknowledged", is(true))
+                .body("authService.replicationStatus.epoch", is((int) epoch + 1));
+        given().when().get(STATUS).then().body("state.mode", is("FAILED_OVER")).body("thisDcIsActive", is(true))
+                .body("peer.reachable", is(false));
+        assertEquals(epoch + 1, AuthServiceStub.running().lastPublishedState().path("epoch").asLong());
+
+        // SDC comes back with the old epoch and takes the newer state at the next sync.
+        PeerDataCentreStub.running().startAgain();
+        awaitPeerHoldsOurState(alice);
+        assertEquals("PDC", PeerDataCentreStub.running().state().activeDc());
 
         // Fail-back: planned, via the peer, then home again in normal production.
         switchOver(alice, "SDC", "Fail-back, step 1").statusCode(200)
                 .body("state.mode", is("NORMAL")).body("state.epoch", is((int) epoch + 2));
-        switchOver(alice, "PDC", "Fail-back, step 2").statusCode(200)
-                .body("state.mode", is("NORMAL")).body("state.epoch", is((int) epoch + 3));
+        PeerDataCentreStub.running().switchOverTo("PDC").statusCode(200).body("epoch", is((int) epoch + 3));
+        overview(alice).body("state.mode", is("NORMAL")).body("state.activeDc", is("PDC"));
+    }
+
+    @Test
+    void aFailOverIsRefusedWhileThePeerIsReachable() {
+        switchOver(alice, "SDC", "Secondary takes production").statusCode(200);
+        long version = version();
+
+        assertProblem(failOver(alice, "PDC", "SDC looks slow"), 409, "peer-reachable")
+                .body("detail", containsString("planned switch-over"));
+        assertEquals(version, version());
     }
 
     @Test
     void aFailOverToThePeerOrToTheActiveDcIsRefused() {
         long version = version();
         assertProblem(failOver(alice, "SDC", "The peer would take over"), 422, "invalid-target");
+        // PDC is active and confirmed: nothing to take over, whether or not the peer answers.
         assertProblem(failOver(alice, "PDC", "Already here"), 409, "already-active");
         assertProblem(failOver(alice, "XDC", "Nowhere"), 422, "invalid-target");
         assertEquals(version, version());

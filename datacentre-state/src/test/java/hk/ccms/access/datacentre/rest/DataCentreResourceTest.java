@@ -49,7 +49,16 @@ class DataCentreResourceTest {
                 .body("state.businessFunctionsAvailable", is(true))
                 .body("state.carryForward", is(true))
                 .body("state.updatedAt", matchesPattern(ISO_UTC))
+                .body("state.revision", is(0))
+                .body("state", hasKey("handingOverTo"))
+                .body("state.handingOverTo", nullValue())
                 .body("thisDcIsActive", is(true))
+                // No peer configured: a single data centre, confirmed from the start.
+                .body("confirmed", is(true))
+                .body("peer.id", is("SDC"))
+                .body("peer.configured", is(false))
+                .body("peer.reachable", is(false))
+                .body("peer.lastContactAt", nullValue())
                 .extract().path("state.updatedAt");
         assertEquals(states.current().updatedAt(), Instant.parse(updatedAt));
     }
@@ -94,6 +103,21 @@ class DataCentreResourceTest {
                 .body("status", is(405));
 
         given().when().get(PATH).then().statusCode(200).body("state.activeDc", is("PDC")).body("state.epoch", is(1));
+    }
+
+    /**
+     * Without CCMS_DC_LINK_KEY the property expands to an empty value, which leaves the link key
+     * absent (the service starts): the link endpoints then refuse every call.
+     */
+    @Test
+    void withoutALinkKeyTheLinkEndpointsAreClosed() {
+        for (String method : new String[] {"GET", "PUT"}) {
+            given().header("Authorization", "Bearer x").contentType(ContentType.JSON).body("{}")
+                    .when().request(method, "/internal/v1/datacentre/state")
+                    .then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .body("type", is("urn:ccms:problem:link-not-configured"));
+        }
     }
 
     @Test

@@ -26,7 +26,9 @@ class SecondaryDataCentreResourceTest {
                     "ccms.datacentre.id", "SDC",
                     "ccms.datacentre.name", "Secondary Data Centre",
                     "ccms.datacentre.role", "SECONDARY",
-                    "ccms.datacentre.peer-id", "PDC");
+                    "ccms.datacentre.peer-id", "PDC",
+                    // A link key of only blanks is no key: the service starts without a link.
+                    "ccms.link.key", "   ");
         }
     }
 
@@ -42,6 +44,18 @@ class SecondaryDataCentreResourceTest {
                 .body("state.mode", is("NORMAL"))
                 .body("state.session", nullValue())
                 .body("state.carryForward", is(true))
-                .body("thisDcIsActive", is(false));
+                .body("thisDcIsActive", is(false))
+                .body("confirmed", is(true))
+                .body("peer.id", is("PDC"))
+                .body("peer.configured", is(false));
+    }
+
+    @Test
+    void aBlankLinkKeyLeavesTheLinkEndpointsClosed() {
+        given().header("Authorization", "Bearer x")
+                .when().get("/internal/v1/datacentre/state")
+                .then().statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", is("urn:ccms:problem:link-not-configured"));
     }
 }

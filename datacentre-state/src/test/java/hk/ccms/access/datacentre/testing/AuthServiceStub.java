@@ -2,6 +2,8 @@ package hk.ccms.access.datacentre.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import hk.ccms.access.common.link.LinkTokens;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -28,14 +30,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * auth-service of the data centre as far as datacentre-state sees it, as a real HTTP server on
  * loopback: it publishes the key set of a key pair made at start ({@code /.well-known/jwks.json})
  * and answers the operator-session check ({@code GET /api/v1/operations/session}) with 200 for a
- * live session and 401 for one a test revoked. It trusts the token it is shown (auth-service's
- * own tests cover verifying it); what matters here is how datacentre-state reacts to each answer.
- * Tests reach the running stub through {@link #running()}.
+ * live session and 401 for one a test revoked. It trusts the operator token it is shown
+ * (auth-service's own tests cover verifying it); what matters here is how datacentre-state reacts
+ * to each answer.
+ * <p>
+ * Its internal API (contract of issue 5) admits only link tokens made with {@link LinkKey} for
+ * audience {@code auth-service}: it takes published states ({@code PUT /internal/v1/datacentre-state},
+ * refusing an older epoch with {@code stale-epoch}), reports a replication status whose pending
+ * changes a test sets, and holds a quarantine. Tests reach the running stub through {@link #running()}.
  */
 public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
 
@@ -48,6 +57,15 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
     private final Set<String> revokedSessions = ConcurrentHashMap.newKeySet();
     private final List<String> presentedAuthorizations = new CopyOnWriteArrayList<>();
     private volatile int forcedStatus;
+    private volatile int forcedInternalStatus;
+    private final LinkTokens linkTokens = LinkKey.tokensOf("datacentre-state", "PDC");
+    private final List<JsonNode> publishedStates = new CopyOnWriteArrayList<>();
+    private final AtomicLong statusRequests = new AtomicLong();
+    private final AtomicLong pendingChanges = new AtomicLong();
+    private final AtomicInteger drainAfterPolls = new AtomicInteger(-1);
+    private final Map<Long, ObjectNode> quarantine = new ConcurrentHashMap<>();
+    private final List<JsonNode> quarantineDecisions = new CopyOnWriteArrayList<>();
+    private volatile long heldEpoch;
     private KeyPair keys;
     private HttpServer server;
     private ExecutorService executor;
@@ -76,7 +94,8 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
         return Map.of(
                 "mp.jwt.verify.publickey.location", url + "/.well-known/jwks.json",
                 "ccms.datacentre.auth-service.url", url,
-                "ccms.datacentre.auth-service.timeout", "2S");
+                "ccms.datacentre.auth-service.timeout", "2S",
+                "ccms.link.key", LinkKey.BASE64);
     }
 
     @Override
@@ -118,6 +137,52 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
         forcedStatus = status;
     }
 
+    /** Answer every internal (link) call with {@code status}, while operator session checks go on; 0 to behave again. */
+    public void answerInternalCallsWith(int status) {
+        forcedInternalStatus = status;
+    }
+
+    /** The states datacentre-state published so far, oldest first. */
+    public List<JsonNode> publishedStates() {
+        return List.copyOf(publishedStates);
+    }
+
+    public JsonNode lastPublishedState() {
+        return publishedStates.isEmpty() ? null : publishedStates.get(publishedStates.size() - 1);
+    }
+
+    /** Replication reports {@code count} changes pending; -1 for {@code polls}: until a test changes it. */
+    public void pendingChanges(long count, int drainedAfterPolls) {
+        pendingChanges.set(count);
+        drainAfterPolls.set(drainedAfterPolls);
+    }
+
+    public long statusRequests() {
+        return statusRequests.get();
+    }
+
+    /** Puts an OPEN entry into the quarantine. */
+    public void quarantine(long id, String userId) {
+        ObjectNode entry = json.createObjectNode().put("id", id).put("userId", userId).put("epoch", 1)
+                .put("firstChangeAt", "2026-01-01T00:00:00Z").put("quarantinedAt", "2026-01-01T00:01:00Z")
+                .put("status", "OPEN").putNull("decidedBy").putNull("decidedAt").putNull("reason");
+        entry.putArray("changedFields").add("password");
+        quarantine.put(id, entry);
+    }
+
+    /** The bodies of the quarantine decisions received so far. */
+    public List<JsonNode> quarantineDecisions() {
+        return List.copyOf(quarantineDecisions);
+    }
+
+    /** Back to a behaving auth-service with nothing pending and nothing quarantined. */
+    public void reset() {
+        forcedStatus = 0;
+        forcedInternalStatus = 0;
+        pendingChanges(0, -1);
+        quarantine.clear();
+    }
+
     /** The Authorization headers of the session checks received so far, oldest first. */
     public List<String> presentedAuthorizations() {
         return List.copyOf(presentedAuthorizations);
@@ -132,6 +197,9 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
         server.setExecutor(executor);
         server.createContext("/.well-known/jwks.json", exchange -> respond(exchange, 200, "application/json", jwks()));
         server.createContext(SESSION_PATH, this::sessionCheck);
+        server.createContext("/internal/v1/datacentre-state", exchange -> internal(exchange, this::takeState));
+        server.createContext("/internal/v1/replication/status", exchange -> internal(exchange, this::replicationStatus));
+        server.createContext("/internal/v1/replication/quarantine", exchange -> internal(exchange, this::quarantineCall));
         server.start();
         port = server.getAddress().getPort();
     }
@@ -151,6 +219,92 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
             return;
         }
         respond(exchange, 200, "application/json", "{\"sessionId\":\"" + sessionId + "\"}");
+    }
+
+    private interface InternalHandler {
+        void handle(HttpExchange exchange) throws IOException;
+    }
+
+    private void internal(HttpExchange exchange, InternalHandler handler) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        try {
+            if (authorization == null || !authorization.startsWith("Bearer ")) {
+                throw new IllegalArgumentException("no link token");
+            }
+            linkTokens.verify(authorization.substring("Bearer ".length()), "auth-service");
+        } catch (LinkTokens.Refused | IllegalArgumentException refused) {
+            problem(exchange, 401, "link-unauthenticated", "A valid data-centre link token is required.");
+            return;
+        }
+        if (forcedInternalStatus != 0) {
+            problem(exchange, forcedInternalStatus, "dependency-unavailable", "forced by the test");
+            return;
+        }
+        handler.handle(exchange);
+    }
+
+    private synchronized void takeState(HttpExchange exchange) throws IOException {
+        JsonNode state = json.readTree(exchange.getRequestBody());
+        if (state.path("epoch").asLong() < heldEpoch) {
+            problem(exchange, 409, "stale-epoch", "older epoch");
+            return;
+        }
+        heldEpoch = state.path("epoch").asLong();
+        publishedStates.add(state);
+        respond(exchange, 200, "application/json", status().toString());
+    }
+
+    private void replicationStatus(HttpExchange exchange) throws IOException {
+        statusRequests.incrementAndGet();
+        if (drainAfterPolls.get() >= 0 && drainAfterPolls.getAndDecrement() == 0) {
+            pendingChanges.set(0);
+        }
+        respond(exchange, 200, "application/json", status().toString());
+    }
+
+    /** The status as auth-service would report it for the last state it was told. */
+    private ObjectNode status() {
+        JsonNode state = lastPublishedState();
+        boolean writable = state != null && "PDC".equals(state.path("activeDc").asText())
+                && state.path("handingOverTo").isNull() && state.path("confirmed").asBoolean();
+        ObjectNode status = json.createObjectNode().put("dataCentre", "PDC")
+                .put("epoch", state == null ? 0 : state.path("epoch").asLong())
+                .put("activeDc", state == null ? null : state.path("activeDc").asText())
+                .put("writable", writable)
+                .put("carryForward", state == null || state.path("carryForward").asBoolean())
+                .put("pendingChanges", pendingChanges.get())
+                .put("lastShippedSeq", 120).put("openQuarantine", quarantine.size()).put("accounts", 10)
+                .put("digest", "0".repeat(64));
+        status.set("sessionName", state == null ? null : state.path("sessionName"));
+        return status;
+    }
+
+    private void quarantineCall(HttpExchange exchange) throws IOException {
+        String[] path = exchange.getRequestURI().getPath().replaceFirst("^/internal/v1/replication/quarantine/?", "").split("/");
+        if ("GET".equals(exchange.getRequestMethod()) && path[0].isEmpty()) {
+            respond(exchange, 200, "application/json", json.valueToTree(quarantine.values()).toString());
+            return;
+        }
+        ObjectNode entry = quarantine.get(Long.parseLong(path[0]));
+        if (entry == null) {
+            problem(exchange, 404, "not-found", "No such quarantine entry.");
+            return;
+        }
+        if (!"OPEN".equals(entry.path("status").asText())) {
+            problem(exchange, 409, "quarantine-decided", "Already decided.");
+            return;
+        }
+        JsonNode decision = json.readTree(exchange.getRequestBody());
+        quarantineDecisions.add(decision);
+        entry.put("status", "reapply".equals(path[1]) ? "REAPPLIED" : "DROPPED")
+                .put("decidedBy", decision.path("operator").asText()).put("decidedAt", "2026-01-01T00:02:00Z")
+                .put("reason", decision.path("reason").asText());
+        respond(exchange, 200, "application/json", entry.toString());
+    }
+
+    private static void problem(HttpExchange exchange, int status, String slug, String detail) throws IOException {
+        respond(exchange, status, "application/problem+json", "{\"type\":\"urn:ccms:problem:" + slug
+                + "\",\"title\":\"" + slug + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
     }
 
     private String sessionIdOf(String token) {

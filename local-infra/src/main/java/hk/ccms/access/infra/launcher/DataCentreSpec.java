@@ -70,11 +70,6 @@ public record DataCentreSpec(String id, String role, Ports ports, Path dataDirec
         return new DataCentreSpec("SDC", "SECONDARY", ports, dataDirectory, projectRoot, new HashMap<>(extraEnvironment));
     }
 
-    /** A secondary data centre on free ports with throw-away data, for tests. */
-    public static DataCentreSpec ephemeralSecondary(Path projectRoot, Map<String, String> extraEnvironment) {
-        return secondary(Ports.ANY_FREE, null, projectRoot, extraEnvironment);
-    }
-
     /** A primary data centre on free ports with throw-away data, for tests and the load harness. */
     public static DataCentreSpec ephemeralPrimary(Path projectRoot, Map<String, String> extraEnvironment) {
         return primary(Ports.ANY_FREE, null, projectRoot, extraEnvironment);

@@ -21,7 +21,7 @@ public record ReplicationBatch(
 
     public record ShippedAccount(
             @NotNull @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String userId,
-            @Size(max = 65536) String image) {
+            @Size(max = 16384) String image) {
     }
 
     /** What the receiving side holds after applying a batch. */

@@ -2,6 +2,8 @@ package hk.ccms.access.auth.service.replication;
 
 import hk.ccms.access.auth.service.DataCentreReading;
 
+import java.util.Objects;
+
 /**
  * What this data centre may do with accounts, as held in its database: whether it accepts
  * account writes at all, under which epoch, and whether they are shipped to the peer
@@ -10,9 +12,11 @@ import hk.ccms.access.auth.service.DataCentreReading;
 public record ReplicationScope(String dataCentre, long epoch, long revision, String activeDc, boolean writable,
                                boolean carryForward, String sessionName, boolean purgePending) {
 
+    /** Changes stay here only at the data centre that runs the session: the standby holds nothing of it to keep or discard. */
     static ReplicationScope of(DataCentreReading reading) {
+        boolean keptHere = !reading.carryForward() && reading.thisDc().equals(reading.activeDc());
         return new ReplicationScope(reading.thisDc(), reading.epoch(), reading.revision(), reading.activeDc(), reading.active(),
-                reading.carryForward(), reading.carryForward() ? null : reading.session(), false);
+                !keptHere, keptHere ? reading.session() : null, false);
     }
 
     /** A data centre without a peer: always writable, everything carries forward. */
@@ -28,7 +32,7 @@ public record ReplicationScope(String dataCentre, long epoch, long revision, Str
     boolean sameAs(ReplicationScope other) {
         return dataCentre.equals(other.dataCentre) && epoch == other.epoch && revision == other.revision
                 && activeDc.equals(other.activeDc) && writable == other.writable && carryForward == other.carryForward
-                && java.util.Objects.equals(sessionName, other.sessionName);
+                && Objects.equals(sessionName, other.sessionName);
     }
 
     ReplicationScope fenced() {

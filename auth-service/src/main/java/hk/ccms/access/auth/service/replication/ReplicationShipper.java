@@ -22,7 +22,8 @@ import java.util.Optional;
 public class ReplicationShipper {
 
     private static final Logger LOG = Logger.getLogger(ReplicationShipper.class);
-    private static final int MAX_BATCH_BYTES = 32 * 1024;
+    /** Below the services' request-body limit (ccms.http.max-request-body-bytes, 16 KiB), with room for the envelope. */
+    private static final int MAX_BATCH_BYTES = 12 * 1024;
     private static final int MAX_BATCHES_PER_TICK = 20;
 
     /** The last attempt to reach the peer, for operators. */
