@@ -56,6 +56,13 @@ final class DataCentreOperations {
                 .get("/internal/v1/replication/status").then().statusCode(200).extract().jsonPath();
     }
 
+    /** The same, with the replication lag over the changes shipped in the last {@code lagWindow}. */
+    static JsonPath replication(DataCentre dc, Duration lagWindow) {
+        return given().baseUri(dc.authUrl()).header("Authorization", linkAuthorization("auth-service"))
+                .queryParam("lagWindowSeconds", Math.max(1, lagWindow.toSeconds()))
+                .get("/internal/v1/replication/status").then().statusCode(200).extract().jsonPath();
+    }
+
     /** Waits until both data centres say {@code activeDc} is active and their auth-services follow. */
     static void awaitActive(String activeDc) {
         DataCentre active = activeDc.equals("PDC") ? pdc() : sdc();

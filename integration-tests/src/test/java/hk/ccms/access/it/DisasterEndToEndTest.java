@@ -82,9 +82,17 @@ class DisasterEndToEndTest {
 
         // An operator signs in to the standby and fails over to it.
         String sdcOperator = operatorToken(sdc());
+        long failOverAsked = System.nanoTime();
         operatorCall(sdc(), sdcOperator, "/fail-over", Map.of("targetDc", "SDC", "reason", "PDC lost")).statusCode(200);
+        await("SDC takes logins").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> passwordStep(sdc(), "ALICE01", PASSWORD, "ONLINE_FUNCTIONS").extract().statusCode() == 200);
+        long failOverMillis = Duration.ofNanos(System.nanoTime() - failOverAsked).toMillis();
         await("SDC takes over").atMost(Duration.ofSeconds(30))
                 .until(() -> state(sdc()).getBoolean("thisDcIsActive") && replication(sdc()).getBoolean("writable"));
+        SwitchOverUnderLoadEndToEndTest.report("""
+                Disaster fail-over (DisasterEndToEndTest), %s
+                  from the operator's fail-over request at SDC to SDC's first accepted login: %d ms
+                """.formatted(java.time.Instant.now(), failOverMillis));
         String sdcAdministrator = fullLogin(sdc(), DA, PASSWORD, "SECURITY_MANAGEMENT", DA_EMAIL);
         assertNotEquals(QUIET_MOBILE, mobile(sdc(), sdcAdministrator, QUIET_USER), "the unreplicated change did not reach SDC");
         assertNotEquals(lastAtPdc, mobile(sdc(), sdcAdministrator, BUSY_USER), "nor did the last ones of the load");

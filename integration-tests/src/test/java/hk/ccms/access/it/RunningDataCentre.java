@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,9 +74,13 @@ final class RunningDataCentre {
         return awaitCode(primary(), address, alreadyThere);
     }
 
-    /** Waits for the mail {@code dc} sends after the first {@code alreadyThere} ones and returns the code in it. */
+    /**
+     * Waits for a mail with a code among those {@code dc} sends after the first {@code alreadyThere}
+     * ones and returns the code: an account-change e-mail may arrive in between.
+     */
     static String awaitCode(DataCentre dc, String address, int alreadyThere) {
-        return codeIn(awaitMail(dc, address, alreadyThere));
+        return codeIn(awaitMessage(() -> dc.smtp().messages(address).stream().map(MailMessage::text).toList(),
+                alreadyThere, address, text -> CODE.matcher(text).find()));
     }
 
     static int smsCount(String mobile) {
@@ -94,7 +99,7 @@ final class RunningDataCentre {
     /** Waits for the SMS {@code dc} sends after the first {@code alreadyThere} ones and returns the code in it. */
     static String awaitSmsCode(DataCentre dc, String mobile, int alreadyThere) {
         return codeIn(awaitMessage(() -> dc.smsc().messages(mobile).stream().map(SmsMessage::text).toList(),
-                alreadyThere, mobile));
+                alreadyThere, mobile, text -> true));
     }
 
     /** Waits for the mail after the first {@code alreadyThere} ones and returns its text. */
@@ -105,15 +110,18 @@ final class RunningDataCentre {
     /** Waits for the mail {@code dc} sends after the first {@code alreadyThere} ones and returns its text. */
     static String awaitMail(DataCentre dc, String address, int alreadyThere) {
         return awaitMessage(() -> dc.smtp().messages(address).stream().map(MailMessage::text).toList(),
-                alreadyThere, address);
+                alreadyThere, address, text -> true);
     }
 
-    private static String awaitMessage(Supplier<List<String>> inbox, int alreadyThere, String destination) {
+    /** The latest of the messages after the first {@code alreadyThere} that is {@code wanted}, once there is one. */
+    private static String awaitMessage(Supplier<List<String>> inbox, int alreadyThere, String destination, Predicate<String> wanted) {
         Instant deadline = Instant.now().plusSeconds(20);
         while (Instant.now().isBefore(deadline)) {
             List<String> messages = inbox.get();
-            if (messages.size() > alreadyThere) {
-                return messages.get(messages.size() - 1);
+            for (int i = messages.size() - 1; i >= alreadyThere; i--) {
+                if (wanted.test(messages.get(i))) {
+                    return messages.get(i);
+                }
             }
             try {
                 Thread.sleep(50);

@@ -16,6 +16,8 @@ import hk.ccms.access.common.link.DataCentreLink;
 import hk.ccms.access.common.problem.CommonProblemType;
 import hk.ccms.access.common.problem.ProblemException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -23,12 +25,14 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -105,9 +109,10 @@ public class ReplicationResource {
 
     @GET
     @Path("/replication/status")
-    @Operation(summary = "Replication status: fence, backlog, lag, quarantine and the state digest")
-    public ReplicationStatus status() {
-        return statuses.current();
+    @Operation(summary = "Replication status: fence, backlog, lag (over the last lagWindowSeconds), quarantine and the state digest")
+    public ReplicationStatus status(@QueryParam("lagWindowSeconds") @DefaultValue("" + ReplicationStatuses.DEFAULT_LAG_WINDOW_SECONDS)
+                                    @Min(1) @Max(86_400) int lagWindowSeconds) {
+        return statuses.current(lagWindowSeconds);
     }
 
     @POST

@@ -24,10 +24,17 @@ public record ReplicationStatus(
         Long lastShippedSeq,
         @Schema(nullable = true) Instant lastShippedAt,
         @Schema(nullable = true) String lastShipError,
+        @Schema(nullable = true, description = "Time from a change's commit to the peer's acknowledgement") Lag lag,
         @Schema(nullable = true) AppliedFromPeer appliedFromPeer,
         Long openQuarantine,
         Long accounts,
         @Schema(description = "SHA-256 (hex) of the replicated account state") String digest) {
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @Schema(name = "ReplicationLag")
+    public record Lag(@Schema(nullable = true) Long p50Millis, @Schema(nullable = true) Long p99Millis, Long changes,
+                      Integer windowSeconds) {
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @Schema(name = "AppliedFromPeer")

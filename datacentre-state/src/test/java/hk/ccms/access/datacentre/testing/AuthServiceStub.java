@@ -5,16 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import hk.ccms.access.common.link.LinkTokens;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpHandler;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -23,13 +18,12 @@ import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -67,9 +61,7 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
     private final List<JsonNode> quarantineDecisions = new CopyOnWriteArrayList<>();
     private volatile long heldEpoch;
     private KeyPair keys;
-    private HttpServer server;
-    private ExecutorService executor;
-    private int port;
+    private LoopbackServer server;
 
     public static AuthServiceStub running() {
         if (running == null) {
@@ -87,10 +79,15 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
-        executor = Executors.newFixedThreadPool(4);
-        serve(0);
+        Map<String, HttpHandler> contexts = new LinkedHashMap<>();
+        contexts.put("/.well-known/jwks.json", exchange -> LoopbackServer.respond(exchange, 200, "application/json", jwks()));
+        contexts.put(SESSION_PATH, this::sessionCheck);
+        contexts.put("/internal/v1/datacentre-state", exchange -> internal(exchange, this::takeState));
+        contexts.put("/internal/v1/replication/status", exchange -> internal(exchange, this::replicationStatus));
+        contexts.put("/internal/v1/replication/quarantine", exchange -> internal(exchange, this::quarantineCall));
+        server = new LoopbackServer(contexts);
         running = this;
-        String url = "http://127.0.0.1:" + port;
+        String url = server.url();
         return Map.of(
                 "mp.jwt.verify.publickey.location", url + "/.well-known/jwks.json",
                 "ccms.datacentre.auth-service.url", url,
@@ -100,12 +97,7 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
-        if (executor != null) {
-            executor.shutdownNow();
-        }
+        server.close();
         running = null;
     }
 
@@ -119,12 +111,12 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
 
     /** auth-service goes away: nothing listens on its port any more. */
     public void shutDown() {
-        server.stop(0);
+        server.shutDown();
     }
 
     /** auth-service comes back on the same port. */
     public void startAgain() {
-        serve(port);
+        server.startAgain();
     }
 
     /** The session behind tokens carrying this {@code sid} was logged out or its account disabled. */
@@ -188,37 +180,21 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
         return List.copyOf(presentedAuthorizations);
     }
 
-    private void serve(int onPort) {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot listen on port " + onPort, e);
-        }
-        server.setExecutor(executor);
-        server.createContext("/.well-known/jwks.json", exchange -> respond(exchange, 200, "application/json", jwks()));
-        server.createContext(SESSION_PATH, this::sessionCheck);
-        server.createContext("/internal/v1/datacentre-state", exchange -> internal(exchange, this::takeState));
-        server.createContext("/internal/v1/replication/status", exchange -> internal(exchange, this::replicationStatus));
-        server.createContext("/internal/v1/replication/quarantine", exchange -> internal(exchange, this::quarantineCall));
-        server.start();
-        port = server.getAddress().getPort();
-    }
-
     private void sessionCheck(HttpExchange exchange) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         presentedAuthorizations.add(String.valueOf(authorization));
         if (forcedStatus != 0) {
-            respond(exchange, forcedStatus, "application/problem+json", "{\"status\":" + forcedStatus + "}");
+            LoopbackServer.respond(exchange, forcedStatus, "application/problem+json", "{\"status\":" + forcedStatus + "}");
             return;
         }
         String sessionId = authorization == null || !authorization.startsWith("Bearer ") ? null
                 : sessionIdOf(authorization.substring("Bearer ".length()));
         if (sessionId == null || revokedSessions.contains(sessionId)) {
-            respond(exchange, 401, "application/problem+json",
+            LoopbackServer.respond(exchange, 401, "application/problem+json",
                     "{\"type\":\"urn:ccms:problem:unauthenticated\",\"status\":401}");
             return;
         }
-        respond(exchange, 200, "application/json", "{\"sessionId\":\"" + sessionId + "\"}");
+        LoopbackServer.respond(exchange, 200, "application/json", "{\"sessionId\":\"" + sessionId + "\"}");
     }
 
     private interface InternalHandler {
@@ -226,14 +202,7 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private void internal(HttpExchange exchange, InternalHandler handler) throws IOException {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        try {
-            if (authorization == null || !authorization.startsWith("Bearer ")) {
-                throw new IllegalArgumentException("no link token");
-            }
-            linkTokens.verify(authorization.substring("Bearer ".length()), "auth-service");
-        } catch (LinkTokens.Refused | IllegalArgumentException refused) {
-            problem(exchange, 401, "link-unauthenticated", "A valid data-centre link token is required.");
+        if (!LoopbackServer.linkAuthenticated(exchange, linkTokens, "auth-service")) {
             return;
         }
         if (forcedInternalStatus != 0) {
@@ -251,7 +220,7 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
         }
         heldEpoch = state.path("epoch").asLong();
         publishedStates.add(state);
-        respond(exchange, 200, "application/json", status().toString());
+        LoopbackServer.respond(exchange, 200, "application/json", status().toString());
     }
 
     private void replicationStatus(HttpExchange exchange) throws IOException {
@@ -259,7 +228,7 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
         if (drainAfterPolls.get() >= 0 && drainAfterPolls.getAndDecrement() == 0) {
             pendingChanges.set(0);
         }
-        respond(exchange, 200, "application/json", status().toString());
+        LoopbackServer.respond(exchange, 200, "application/json", status().toString());
     }
 
     /** The status as auth-service would report it for the last state it was told. */
@@ -282,7 +251,7 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
     private void quarantineCall(HttpExchange exchange) throws IOException {
         String[] path = exchange.getRequestURI().getPath().replaceFirst("^/internal/v1/replication/quarantine/?", "").split("/");
         if ("GET".equals(exchange.getRequestMethod()) && path[0].isEmpty()) {
-            respond(exchange, 200, "application/json", json.valueToTree(quarantine.values()).toString());
+            LoopbackServer.respond(exchange, 200, "application/json", json.valueToTree(quarantine.values()).toString());
             return;
         }
         ObjectNode entry = quarantine.get(Long.parseLong(path[0]));
@@ -299,11 +268,11 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
         entry.put("status", "reapply".equals(path[1]) ? "REAPPLIED" : "DROPPED")
                 .put("decidedBy", decision.path("operator").asText()).put("decidedAt", "2026-01-01T00:02:00Z")
                 .put("reason", decision.path("reason").asText());
-        respond(exchange, 200, "application/json", entry.toString());
+        LoopbackServer.respond(exchange, 200, "application/json", entry.toString());
     }
 
     private static void problem(HttpExchange exchange, int status, String slug, String detail) throws IOException {
-        respond(exchange, status, "application/problem+json", "{\"type\":\"urn:ccms:problem:" + slug
+        LoopbackServer.respond(exchange, status, "application/problem+json", "{\"type\":\"urn:ccms:problem:" + slug
                 + "\",\"title\":\"" + slug + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
     }
 
@@ -332,14 +301,5 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
             bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import hk.ccms.access.common.link.LinkTokens;
 import hk.ccms.access.datacentre.domain.DataCentreMode;
 import hk.ccms.access.datacentre.domain.SharedState;
@@ -14,18 +13,12 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static io.restassured.RestAssured.given;
 
@@ -50,9 +43,7 @@ public class PeerDataCentreStub implements QuarkusTestResourceLifecycleManager {
     private volatile SharedState state;
     private volatile int forcedStatus;
     private volatile boolean failPushes;
-    private HttpServer server;
-    private ExecutorService executor;
-    private int port;
+    private LoopbackServer server;
 
     public static PeerDataCentreStub running() {
         if (running == null) {
@@ -64,20 +55,14 @@ public class PeerDataCentreStub implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         state = new SharedState(1L, 0L, "PDC", DataCentreMode.NORMAL, null, true, true, null, now(), null, null);
-        executor = Executors.newFixedThreadPool(4);
-        serve(0);
+        server = new LoopbackServer(Map.of(STATE_PATH, this::stateCall));
         running = this;
-        return Map.of("ccms.datacentre.peer-url", "http://127.0.0.1:" + port, "ccms.link.key", LinkKey.BASE64);
+        return Map.of("ccms.datacentre.peer-url", server.url(), "ccms.link.key", LinkKey.BASE64);
     }
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
-        if (executor != null) {
-            executor.shutdownNow();
-        }
+        server.close();
         running = null;
     }
 
@@ -92,21 +77,16 @@ public class PeerDataCentreStub implements QuarkusTestResourceLifecycleManager {
 
     /** The peer is lost: nothing listens on its port any more. */
     public void shutDown() {
-        if (server != null) {
-            server.stop(0);
-            server = null;
-        }
+        server.shutDown();
     }
 
     /** The peer comes back on the same port. */
     public void startAgain() {
-        if (server == null) {
-            serve(port);
-        }
+        server.startAgain();
     }
 
     public boolean isUp() {
-        return server != null;
+        return server.isUp();
     }
 
     /** Answer every call with {@code status}; 0 to behave again. */
@@ -152,36 +132,17 @@ public class PeerDataCentreStub implements QuarkusTestResourceLifecycleManager {
         return linkTokens.authorization("datacentre-state");
     }
 
-    private void serve(int onPort) {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 16);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot listen on port " + onPort, e);
-        }
-        server.setExecutor(executor);
-        server.createContext(STATE_PATH, this::stateCall);
-        server.start();
-        port = server.getAddress().getPort();
-    }
-
     private synchronized void stateCall(HttpExchange exchange) throws IOException {
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        try {
-            if (authorization == null || !authorization.startsWith("Bearer ")) {
-                throw new IllegalArgumentException("no link token");
-            }
-            linkTokens.verify(authorization.substring("Bearer ".length()), "datacentre-state");
-        } catch (LinkTokens.Refused | IllegalArgumentException refused) {
-            respond(exchange, 401, "application/problem+json", "{\"type\":\"urn:ccms:problem:link-unauthenticated\",\"status\":401}");
+        if (!LoopbackServer.linkAuthenticated(exchange, linkTokens, "datacentre-state")) {
             return;
         }
         if (forcedStatus != 0) {
-            respond(exchange, forcedStatus, "application/problem+json", "{\"status\":" + forcedStatus + "}");
+            LoopbackServer.respond(exchange, forcedStatus, "application/problem+json", "{\"status\":" + forcedStatus + "}");
             return;
         }
         if ("PUT".equals(exchange.getRequestMethod())) {
             if (failPushes) {
-                respond(exchange, 503, "application/problem+json", "{\"status\":503}");
+                LoopbackServer.respond(exchange, 503, "application/problem+json", "{\"status\":503}");
                 return;
             }
             SharedState pushed = json.readValue(exchange.getRequestBody(), SharedState.class);
@@ -190,14 +151,14 @@ public class PeerDataCentreStub implements QuarkusTestResourceLifecycleManager {
                 ObjectNode problem = json.createObjectNode().put("type", "urn:ccms:problem:stale-epoch")
                         .put("title", "stale").put("status", 409).put("epoch", state.epoch());
                 problem.set("state", json.valueToTree(state));
-                respond(exchange, 409, "application/problem+json", problem.toString());
+                LoopbackServer.respond(exchange, 409, "application/problem+json", problem.toString());
                 return;
             }
             if (pushed.isNewerThan(state)) {
                 state = pushed;
             }
         }
-        respond(exchange, 200, "application/json", write(state));
+        LoopbackServer.respond(exchange, 200, "application/json", write(state));
     }
 
     private String write(SharedState value) {
@@ -210,14 +171,5 @@ public class PeerDataCentreStub implements QuarkusTestResourceLifecycleManager {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
     }
 }

@@ -39,7 +39,7 @@ public class LinkTokens {
 
     /** Why a presented token was not accepted; never echoed to the caller. */
     public static final class Refused extends Exception {
-        Refused(String reason) {
+        public Refused(String reason) {
             super(reason);
         }
     }

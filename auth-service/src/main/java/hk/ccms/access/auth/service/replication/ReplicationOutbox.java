@@ -93,20 +93,20 @@ public class ReplicationOutbox {
                           Long lagP50Millis, Long lagP99Millis, long lagSamples) {
     }
 
-    /** Lag is measured per change, from its commit-time record to the peer's acknowledgement, over the last {@code window} minutes. */
+    /** Lag is measured per change, from its commit-time record to the peer's acknowledgement, over the last {@code windowSeconds}. */
     @Transactional
-    public Backlog backlog(int windowMinutes) {
+    public Backlog backlog(int windowSeconds) {
         Object[] pending = (Object[]) entityManager.createNativeQuery(
                 "select count(*), min(recorded_at) from replication_change where status = 'PENDING'").getSingleResult();
         Object[] shipped = (Object[]) entityManager.createNativeQuery("""
                         select max(seq), max(shipped_at),
                                percentile_disc(0.5) within group (order by extract(epoch from shipped_at - recorded_at) * 1000)
-                                   filter (where shipped_at > now() - make_interval(mins => ?1)),
+                                   filter (where shipped_at > now() - make_interval(secs => ?1)),
                                percentile_disc(0.99) within group (order by extract(epoch from shipped_at - recorded_at) * 1000)
-                                   filter (where shipped_at > now() - make_interval(mins => ?1)),
-                               count(*) filter (where shipped_at > now() - make_interval(mins => ?1))
+                                   filter (where shipped_at > now() - make_interval(secs => ?1)),
+                               count(*) filter (where shipped_at > now() - make_interval(secs => ?1))
                         from replication_change where status = 'SHIPPED'""")
-                .setParameter(1, windowMinutes).getSingleResult();
+                .setParameter(1, windowSeconds).getSingleResult();
         return new Backlog(((Number) pending[0]).longValue(), instant(pending[1]), asLong(shipped[0]), instant(shipped[1]),
                 asLong(shipped[2]), asLong(shipped[3]), ((Number) shipped[4]).longValue());
     }

@@ -9,8 +9,8 @@ public record ReplicationStatus(
         Instant lastAttemptAt, String lastShipError, Lag lag, AppliedFromPeer appliedFromPeer, long openQuarantine,
         long accounts, String digest) {
 
-    /** Time from a change's commit to the peer's acknowledgement, over the last {@link #windowMinutes} minutes. */
-    public record Lag(Long p50Millis, Long p99Millis, long changes, int windowMinutes) {
+    /** Time from a change's commit to the peer's acknowledgement, over the last {@link #windowSeconds} seconds. */
+    public record Lag(Long p50Millis, Long p99Millis, long changes, int windowSeconds) {
     }
 
     /** The last batch applied here from the peer. */

@@ -10,7 +10,8 @@ import java.util.List;
 @ApplicationScoped
 public class ReplicationStatuses {
 
-    private static final int LAG_WINDOW_MINUTES = 10;
+    /** The lag window when none is asked for. */
+    public static final int DEFAULT_LAG_WINDOW_SECONDS = 600;
 
     private final EntityManager entityManager;
     private final ReplicationScopes scopes;
@@ -29,14 +30,20 @@ public class ReplicationStatuses {
 
     @Transactional
     public ReplicationStatus current() {
+        return current(DEFAULT_LAG_WINDOW_SECONDS);
+    }
+
+    /** With the lag measured over the changes shipped in the last {@code lagWindowSeconds}. */
+    @Transactional
+    public ReplicationStatus current(int lagWindowSeconds) {
         ReplicationScope scope = scopes.current();
-        ReplicationOutbox.Backlog backlog = outbox.backlog(LAG_WINDOW_MINUTES);
+        ReplicationOutbox.Backlog backlog = outbox.backlog(lagWindowSeconds);
         var attempt = shipper.lastAttempt();
         return new ReplicationStatus(scope.dataCentre(), scope.epoch(), scope.revision(), scope.activeDc(), scope.writable(),
                 scope.carryForward(), scope.sessionName(), backlog.pendingChanges(), backlog.oldestPendingAt(),
                 backlog.lastShippedSeq(), backlog.lastShippedAt(), attempt.map(ReplicationShipper.LastAttempt::at).orElse(null),
                 attempt.map(ReplicationShipper.LastAttempt::error).orElse(null),
-                new ReplicationStatus.Lag(backlog.lagP50Millis(), backlog.lagP99Millis(), backlog.lagSamples(), LAG_WINDOW_MINUTES),
+                new ReplicationStatus.Lag(backlog.lagP50Millis(), backlog.lagP99Millis(), backlog.lagSamples(), lagWindowSeconds),
                 appliedFromPeer(), openQuarantine(), images.accounts(), images.digest());
     }
 
