@@ -78,12 +78,18 @@ create table quarantine (
     constraint quarantine_decision check ((status = 'OPEN') = (decided_by is null))
 );
 
--- Columns each data centre keeps for itself: failed-attempt counting and the lockout it leads to
--- are rate limits of the data centre where the attempts are made (DESIGN §4: rate-limit counters
--- are not replicated), and the row version and last-update time are local bookkeeping.
+-- Columns each data centre keeps for itself: the row version and the last-update time.
 create function account_local_columns() returns text[]
     language sql immutable as $$
-    select array['failed_attempts', 'locked_until', 'version', 'updated_at']
+    select array['version', 'updated_at']
+$$;
+
+-- Failed-attempt counting and the lockout it leads to. Replicated like any account change, except
+-- at a data centre that does not take writes, where they are counted for the sign-ins it does
+-- take (operators, who fail over from there) until the active data centre next ships the account.
+create function account_lockout_columns() returns text[]
+    language sql immutable as $$
+    select array['failed_attempts', 'locked_until']
 $$;
 
 -- The image of an account: deterministic text for equal contents (jsonb orders keys; timestamps
@@ -194,14 +200,13 @@ begin
     if coalesce(current_setting('ccms.replicating', true), '') = 'on' then
         return case when tg_op = 'DELETE' then old else new end;
     end if;
-    -- Counting a failed attempt (or clearing the count) changes only local columns: allowed at any
-    -- data centre (an operator can sign in at the standby to fail over to it) and never shipped.
-    if tg_table_name = 'account' and tg_op = 'UPDATE'
-       and to_jsonb(new) - account_local_columns() = to_jsonb(old) - account_local_columns() then
-        return new;
-    end if;
     select * into v_scope from replication_scope where id = 1 for share;
     if not v_scope.writable then
+        if tg_table_name = 'account' and tg_op = 'UPDATE'
+           and to_jsonb(new) - account_local_columns() - account_lockout_columns()
+               = to_jsonb(old) - account_local_columns() - account_lockout_columns() then
+            return new;
+        end if;
         raise exception 'data centre % does not accept account writes (epoch %, active %)',
             v_scope.data_centre, v_scope.epoch, v_scope.active_dc using errcode = 'CCF01';
     end if;

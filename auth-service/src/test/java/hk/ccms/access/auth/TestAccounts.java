@@ -130,6 +130,12 @@ public class TestAccounts {
         Account.update("lockedUntil = ?1 where userId = ?2", Instant.now().plusSeconds(3600), userId);
     }
 
+    /** Clears the failed-attempt count and lock, as a successful sign-in does. */
+    @Transactional
+    public void unlockLocally(String userId) {
+        Account.update("failedAttempts = 0, lockedUntil = null, version = version + 1 where userId = ?1", userId);
+    }
+
     @Transactional
     public void setStatus(String userId, AccountStatus status) {
         Account.update("status = ?1 where userId = ?2", status, userId);

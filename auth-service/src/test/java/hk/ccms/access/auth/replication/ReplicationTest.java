@@ -108,6 +108,21 @@ class ReplicationTest {
     }
 
     @Test
+    void lockStateIsReplicatedButAStandbyCountsTheSignInsItTakesItself() {
+        Account account = accounts.enrolledUser("CP0001");
+        accounts.lock(account.userId);
+        await("the lock is shipped", () -> shippedImageOf(account.userId) != null
+                && !shippedImageOf(account.userId).path("account").path("locked_until").isNull());
+
+        report(epoch, "PDC", "SDC", null).statusCode(200).body("writable", equalTo(false));
+        long pending = status().extract().jsonPath().getLong("pendingChanges");
+        accounts.unlockLocally(account.userId);
+
+        assertEquals(null, accounts.reload(account.userId).lockedUntil, "counting sign-ins is allowed at a fenced data centre");
+        assertEquals(pending, status().extract().jsonPath().getLong("pendingChanges"), "...and kept there, not shipped");
+    }
+
+    @Test
     void everyAccountChangeIsShippedUntilThePeerAcknowledgesIt() {
         Account account = accounts.enrolledUser("CP0001");
         await("the new account is shipped", () -> shippedImageOf(account.userId) != null);

@@ -111,7 +111,7 @@ public final class LocalSystem {
                        -d '{"transactionId":"<from step 1>","code":"<code>"}'
                   curl -s %12$s/api/v1/ccms/session -H 'Authorization: Bearer <accessToken>'
 
-                Log in with a smartcard (demo cards of ALICE01, BRIAN01, CAROL02, DAISY01, DAVID01 in %14$s,
+                Log in with a smartcard (demo cards of ALICE01, BRIAN01, CAROL02, DAISY01, DAVID01, HENRY01 in %14$s,
                 trusted at both data centres; CCMS_DC=SDC before the command logs in at SDC):
                   ./deploy/smartcard-login.sh ALICE01                        # signs the challenge with the card's key
                   ./deploy/smartcard-login.sh DAISY01 SECURITY_MANAGEMENT --mtls   # the card as TLS client certificate
@@ -123,7 +123,7 @@ public final class LocalSystem {
                        -d '{"newPassword":"<12 or more characters>","channel":"EMAIL"}'
 
                 A test day by hand (operator OPS01 opens Session 1, switches over to SDC, Session 2, switches back):
-                README, "A test day by hand".
+                README, "The test day by hand".
 
                 Logs: %15$s/PDC/logs and %15$s/SDC/logs    Data kept in %15$s (start with --fresh to wipe it).
                 Press Ctrl+C to stop both data centres.
