@@ -50,6 +50,8 @@ public interface DataCentreConfig {
 
     Operations operations();
 
+    Sessions sessions();
+
     /** auth-service of this DC: operator sessions, the write fence, replication status, quarantine. */
     AuthService authService();
 
@@ -85,6 +87,20 @@ public interface DataCentreConfig {
         /** How long a request waits for its second operator before it expires. */
         @WithDefault("15M")
         Duration approvalLifetime();
+    }
+
+    interface Sessions {
+
+        /**
+         * Whether this DC opens and closes its own sessions on their windows by itself (operators
+         * still can at any time); see {@code SessionScheduler}.
+         */
+        @WithDefault("false")
+        boolean scheduled();
+
+        /** How often the scheduler looks at the clock: a window is served at most this late. */
+        @WithDefault("15S")
+        Duration checkInterval();
     }
 
     /** Until an operator switches, the active DC is whichever of the pair is configured PRIMARY. */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A session operators can open, such as the test day's Session 1 at the primary: where it runs,
+ * A session operators (or, if configured, the scheduler) open, such as the test day's Session 1 at the primary: where it runs,
  * when, whether business functions stay available and whether changes made in it carry forward.
  * Configured by migration; the service only reads it.
  */

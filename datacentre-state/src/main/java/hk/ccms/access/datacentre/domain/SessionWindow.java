@@ -30,4 +30,24 @@ public record SessionWindow(
         LocalTime time = local.toLocalTime();
         return !time.isBefore(start) && time.isBefore(end);
     }
+
+    /** The Hong Kong date of {@code instant}: the day whose window it may fall in. */
+    public static LocalDate dayOf(Instant instant) {
+        return LocalDate.ofInstant(instant, HONG_KONG);
+    }
+
+    /** When the window starts on {@code day} (a day it applies on). */
+    public Instant startOn(LocalDate day) {
+        return day.atTime(start).atZone(HONG_KONG).toInstant();
+    }
+
+    /** When the window ends on {@code day} (a day it applies on): the first instant outside it. */
+    public Instant endOn(LocalDate day) {
+        return day.atTime(end).atZone(HONG_KONG).toInstant();
+    }
+
+    /** As operators read it in logs and the history, e.g. {@code 2023-06-10 18:00–20:00 HKT}. */
+    public String describeOn(LocalDate day) {
+        return day + " " + start + "–" + end + " HKT";
+    }
 }

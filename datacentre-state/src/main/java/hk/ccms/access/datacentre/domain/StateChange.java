@@ -139,6 +139,23 @@ public class StateChange extends PanacheEntityBase {
         return this;
     }
 
+    /**
+     * The entry that opened session {@code sessionName} at {@code openedAt} (the state's
+     * {@code session_opened_at}), if this DC opened it; a session adopted from the peer has none.
+     */
+    public static Optional<StateChange> openingOf(String sessionName, Instant openedAt) {
+        return find("kind = ?1 and snapshot.sessionName = ?2 and recordedAt = ?3", StateChangeKind.SESSION_OPENED,
+                sessionName, openedAt).firstResultOptional();
+    }
+
+    /** Whether session {@code sessionName} was opened or closed at this DC from {@code from} (inclusive) to {@code to}. */
+    public static boolean sessionOpenedOrClosed(String sessionName, Instant from, Instant to) {
+        return find("from StateChange c where c.recordedAt >= ?1 and c.recordedAt < ?2"
+                        + " and ((c.kind = ?3 and c.snapshot.sessionName = ?4) or (c.kind = ?5 and c.from.sessionName = ?4))",
+                from, to, StateChangeKind.SESSION_OPENED, sessionName, StateChangeKind.SESSION_CLOSED)
+                .firstResultOptional().isPresent();
+    }
+
     /** The latest {@code limit} entries, newest first. */
     public static List<StateChange> latest(int limit) {
         return find("order by id desc").page(0, limit).list();

@@ -8,9 +8,9 @@ public enum StateChangeKind {
     SWITCHED_OVER,
     /** An operator's disaster fail-over: the DC that records it takes a new epoch without its peer. */
     FAILED_OVER,
-    /** An operator opened a configured session at the active DC. */
+    /** An operator, or the scheduler at its window's start, opened a configured session at the active DC. */
     SESSION_OPENED,
-    /** An operator closed the open session; changes carry forward again. */
+    /** An operator, or the scheduler at its window's end, closed the open session; changes carry forward again. */
     SESSION_CLOSED,
     /** The peer's state was newer (higher epoch and revision) and this DC took it over as it was. */
     ADOPTED_FROM_PEER,

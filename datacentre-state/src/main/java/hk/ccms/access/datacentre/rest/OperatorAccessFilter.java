@@ -67,6 +67,12 @@ public class OperatorAccessFilter {
             throw new ProblemException(CommonProblemType.FORBIDDEN,
                     "Only clearing-house operators signed in to the operations console may do this.");
         }
+        if (Operator.SCHEDULER.userId().equals(token.getSubject())) {
+            LOG.warnf("Refused %s %s: an operator token names the session scheduler as its subject", request.getMethod(),
+                    request.getUriInfo().getPath());
+            throw new ProblemException(CommonProblemType.FORBIDDEN, "The user id " + token.getSubject()
+                    + " is reserved for the session scheduler in the data-centre history.");
+        }
         if (!sessions.isLive(token.getRawToken())) {
             LOG.infof("Refused %s %s to %s: auth-service no longer holds the session live", request.getMethod(),
                     request.getUriInfo().getPath(), token.getSubject());

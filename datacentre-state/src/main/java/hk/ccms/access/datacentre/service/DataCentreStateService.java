@@ -136,6 +136,20 @@ public class DataCentreStateService {
     }
 
     /**
+     * The history entry that opened the session {@code state} holds open, when this DC opened it
+     * (a session adopted from the peer has none here): it names who opened it.
+     */
+    public Optional<StateChange> sessionOpening(DataCentreState state) {
+        return state.snapshot().sessionName().flatMap(name -> state.sessionOpenedAt()
+                .flatMap(openedAt -> read(() -> StateChange.openingOf(name, openedAt))));
+    }
+
+    /** Whether session {@code name} was opened or closed here, by anyone, from {@code from} (inclusive) to {@code to}. */
+    public boolean sessionOpenedOrClosed(String name, Instant from, Instant to) {
+        return read(() -> StateChange.sessionOpenedOrClosed(name, from, to));
+    }
+
+    /**
      * Checks a planned switch-over to {@code targetDc} against the current state without changing
      * anything, so that a request that cannot succeed is refused before the peer and auth-service
      * are asked anything.
@@ -313,20 +327,27 @@ public class DataCentreStateService {
      * state, and not while it hands over. That keeps (epoch, revision) unique to one state.
      */
     private void requireActiveHere(DataCentreState state) {
+        Optional<ProblemException> refusal = notActiveHere(state);
+        if (refusal.isPresent()) {
+            throw refusal.get();
+        }
+    }
+
+    /** Why this DC may not change {@code state} now (see {@link #requireActiveHere}), or empty when it may. */
+    public Optional<ProblemException> notActiveHere(DataCentreState state) {
         String activeDc = state.snapshot().activeDc();
         if (!state.snapshot().isActiveAt(config.id())) {
-            throw new ProblemException(DataCentreProblemType.NOT_ACTIVE_DC, activeDc + " is the active data centre;"
-                    + " ask its datacentre-state.").with("activeDc", activeDc);
+            return Optional.of(new ProblemException(DataCentreProblemType.NOT_ACTIVE_DC, activeDc
+                    + " is the active data centre; ask its datacentre-state.").with("activeDc", activeDc));
         }
         if (!peer.confirmed()) {
-            throw new ProblemException(DataCentreProblemType.NOT_ACTIVE_DC, config.id() + " has not confirmed its state"
-                    + " with its peer since it started; it acts as active only once it has (or after a fail-over to it).")
-                    .with("activeDc", activeDc);
+            return Optional.of(new ProblemException(DataCentreProblemType.NOT_ACTIVE_DC, config.id()
+                    + " has not confirmed its state with its peer since it started; it acts as active only once it has"
+                    + " (or after a fail-over to it).").with("activeDc", activeDc));
         }
-        state.snapshot().handingOverTo().ifPresent(target -> {
-            throw new ProblemException(DataCentreProblemType.HANDOVER_IN_PROGRESS, config.id()
-                    + " is handing over to " + target + "; wait for the switch-over to finish.").with("handingOverTo", target);
-        });
+        return state.snapshot().handingOverTo().map(target -> new ProblemException(DataCentreProblemType.HANDOVER_IN_PROGRESS,
+                config.id() + " is handing over to " + target + "; wait for the switch-over to finish.")
+                .with("handingOverTo", target));
     }
 
     private static void requireVersion(DataCentreState state, Long expectedVersion) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,5 +43,23 @@ class SessionWindowTest {
         assertTrue(EVERY_EVENING.contains(Instant.parse("2031-01-01T14:00:00Z")));
         assertFalse(EVERY_EVENING.contains(Instant.parse("2031-01-01T15:00:00Z")));
         assertFalse(EVERY_EVENING.contains(Instant.parse("2031-01-01T22:30:00Z"))); // 22:30 UTC is 06:30 HKT
+    }
+
+    @Test
+    void aWindowOnADayStartsAndEndsAtHongKongTimes() {
+        LocalDate day = SessionWindow.dayOf(Instant.parse("2023-06-10T10:30:00Z"));
+        assertEquals(LocalDate.of(2023, 6, 10), day);
+        assertEquals(Instant.parse("2023-06-10T10:00:00Z"), SESSION_1.startOn(day));
+        assertEquals(Instant.parse("2023-06-10T12:00:00Z"), SESSION_1.endOn(day));
+        assertEquals("2023-06-10 18:00–20:00 HKT", SESSION_1.describeOn(day));
+    }
+
+    @Test
+    void anUndatedWindowIsOnTheHongKongDay() {
+        // 16:30 UTC on 31 December is already 00:30 on 1 January in Hong Kong.
+        LocalDate day = SessionWindow.dayOf(Instant.parse("2030-12-31T16:30:00Z"));
+        assertEquals(LocalDate.of(2031, 1, 1), day);
+        assertEquals(Instant.parse("2031-01-01T14:00:00Z"), EVERY_EVENING.startOn(day));
+        assertEquals(Instant.parse("2031-01-01T15:00:00Z"), EVERY_EVENING.endOn(day));
     }
 }
