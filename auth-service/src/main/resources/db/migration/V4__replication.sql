@@ -40,6 +40,7 @@ create table replication_change (
 );
 create index replication_change_pending on replication_change (seq) where status = 'PENDING';
 create index replication_change_local on replication_change (session_name) where status = 'LOCAL';
+create index replication_change_shipped on replication_change (shipped_at) where status = 'SHIPPED';
 
 -- The last batch applied from the peer (the receiving side's watermark).
 create table replication_applied (
@@ -180,6 +181,13 @@ begin
     for v_row in select * from jsonb_array_elements(p_image -> 'requests') loop
         perform replicate_row('admin_request', v_row);
     end loop;
+end
+$$;
+
+-- After applying images: all three identity sequences ahead of the ids they brought (once per transaction).
+create function replicate_identities() returns void
+    language plpgsql as $$
+begin
     perform replicate_identity('account');
     perform replicate_identity('card_certificate');
     perform replicate_identity('admin_request');

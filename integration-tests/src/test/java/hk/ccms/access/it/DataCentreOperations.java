@@ -8,6 +8,10 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 
@@ -52,8 +56,7 @@ final class DataCentreOperations {
 
     /** {@code dc}'s auth-service replication status (fence, backlog, lag, digest) over the data-centre link. */
     static JsonPath replication(DataCentre dc) {
-        return given().baseUri(dc.authUrl()).header("Authorization", linkAuthorization("auth-service"))
-                .get("/internal/v1/replication/status").then().statusCode(200).extract().jsonPath();
+        return replication(dc, Duration.ofMinutes(10));
     }
 
     /** The same, with the replication lag over the changes shipped in the last {@code lagWindow}. */
@@ -82,6 +85,12 @@ final class DataCentreOperations {
             return primary.equals(replication(sdc()).getString("digest"));
         });
         return digest[0];
+    }
+
+    /** Appends a measurement to {@code target/replication-report.txt} (and prints it). */
+    static void report(String text) throws IOException {
+        System.out.print(text);
+        Files.writeString(Path.of("target", "replication-report.txt"), text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /** A challenge-response smartcard login at {@code dc} with the demo card of {@code userId}. */

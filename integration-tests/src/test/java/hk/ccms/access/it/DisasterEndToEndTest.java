@@ -89,7 +89,7 @@ class DisasterEndToEndTest {
         long failOverMillis = Duration.ofNanos(System.nanoTime() - failOverAsked).toMillis();
         await("SDC takes over").atMost(Duration.ofSeconds(30))
                 .until(() -> state(sdc()).getBoolean("thisDcIsActive") && replication(sdc()).getBoolean("writable"));
-        SwitchOverUnderLoadEndToEndTest.report("""
+        DataCentreOperations.report("""
                 Disaster fail-over (DisasterEndToEndTest), %s
                   from the operator's fail-over request at SDC to SDC's first accepted login: %d ms
                 """.formatted(java.time.Instant.now(), failOverMillis));

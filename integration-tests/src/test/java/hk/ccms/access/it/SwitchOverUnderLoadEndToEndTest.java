@@ -6,9 +6,6 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,6 +19,7 @@ import static hk.ccms.access.it.DataCentreOperations.awaitSameState;
 import static hk.ccms.access.it.DataCentreOperations.operatorCall;
 import static hk.ccms.access.it.DataCentreOperations.operatorToken;
 import static hk.ccms.access.it.DataCentreOperations.replication;
+import static hk.ccms.access.it.DataCentreOperations.report;
 import static hk.ccms.access.it.Logins.call;
 import static hk.ccms.access.it.Logins.fullLogin;
 import static hk.ccms.access.it.Logins.passwordStep;
@@ -186,12 +184,5 @@ class SwitchOverUnderLoadEndToEndTest {
             }
         }
         assertEquals(2, switches, "changes were acknowledged by PDC, then SDC, then PDC, never interleaved");
-    }
-
-    /** Appends a measurement to {@code target/replication-report.txt} (and prints it). */
-    static void report(String text) throws IOException {
-        System.out.print(text);
-        Files.writeString(Path.of("target", "replication-report.txt"), text, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.APPEND);
     }
 }

@@ -1,16 +1,11 @@
 package hk.ccms.access.auth.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import hk.ccms.access.auth.config.AuthConfig;
+import hk.ccms.access.common.link.LinkCalls;
 import hk.ccms.access.common.link.LinkTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -25,20 +20,14 @@ public class PeerAuthClient {
 
     /** The peer answered, but not with success. */
     public static final class Refused extends Exception {
-        private final int status;
         private final String type;
 
         Refused(int status, String type, String detail) {
             super("peer answered " + status + " " + type + (detail == null ? "" : ": " + detail));
-            this.status = status;
             this.type = type;
         }
 
-        public int status() {
-            return status;
-        }
-
-        /** The problem type's slug (the last segment of its URI), empty when the answer was not a problem. */
+        /** The problem type's slug, empty when the answer was not a problem of the platform. */
         public String type() {
             return type;
         }
@@ -47,16 +36,13 @@ public class PeerAuthClient {
     private final Optional<URI> peer;
     private final Duration timeout;
     private final LinkTokens tokens;
-    private final ObjectMapper json;
-    private final HttpClient http;
+    private final LinkCalls calls;
 
-    public PeerAuthClient(AuthConfig config, LinkTokens tokens, ObjectMapper json) {
-        this.peer = config.replication().peerUrl().filter(url -> !url.isBlank())
-                .map(url -> URI.create(url.replaceAll("/+$", "")));
+    public PeerAuthClient(AuthConfig config, LinkTokens tokens, LinkCalls calls) {
+        this.peer = config.replication().peerUrl().filter(url -> !url.isBlank()).map(URI::create);
         this.timeout = config.replication().peerTimeout();
         this.tokens = tokens;
-        this.json = json;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.calls = calls;
     }
 
     /** Whether there is a peer to replicate with: its URL and the link key are both configured. */
@@ -64,30 +50,15 @@ public class PeerAuthClient {
         return peer.isPresent() && tokens.configured();
     }
 
-    public <T> T post(String path, Object body, Class<T> answer) throws IOException, InterruptedException, Refused {
-        URI uri = peer.orElseThrow(() -> new IllegalStateException("No peer auth-service is configured")).resolve(path);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Authorization", tokens.authorization(AUDIENCE))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-                .build();
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() / 100 != 2) {
-            throw refusal(response);
+    public <T> T post(String path, Object body, Class<T> answerType) throws LinkCalls.Failed, Refused {
+        URI base = peer.orElseThrow(() -> new IllegalStateException("No peer auth-service is configured"));
+        LinkCalls.Answer answer = calls.send("POST", LinkCalls.resolve(base, path), AUDIENCE, body, timeout);
+        if (!answer.ok()) {
+            throw calls.problemOf(answer)
+                    .map(problem -> new Refused(answer.status(), problem.problem().getType().replaceFirst(".*:", ""),
+                            problem.problem().getDetail()))
+                    .orElseGet(() -> new Refused(answer.status(), "", null));
         }
-        return json.readValue(response.body(), answer);
-    }
-
-    private Refused refusal(HttpResponse<byte[]> response) {
-        String type = "";
-        String detail = null;
-        try {
-            JsonNode problem = json.readTree(response.body());
-            type = problem.path("type").asText("").replaceFirst(".*/", "");
-            detail = problem.path("detail").asText(null);
-        } catch (IOException notAProblem) {
-            // The status alone says enough.
-        }
-        return new Refused(response.statusCode(), type, detail);
+        return calls.read(answer, answerType);
     }
 }

@@ -104,15 +104,17 @@ public class ReplicationResource {
         }
         gate.accept(new DataCentreReading(dataCentre, report.activeDc(), report.epoch(), report.revision(), report.handingOverTo(),
                 report.confirmed(), report.sessionName(), report.carryForward(), report.businessFunctionsAvailable(), clock.instant()));
-        return statuses.current();
+        return statuses.current(ReplicationStatuses.DEFAULT_LAG_WINDOW_SECONDS, false);
     }
 
     @GET
     @Path("/replication/status")
-    @Operation(summary = "Replication status: fence, backlog, lag (over the last lagWindowSeconds), quarantine and the state digest")
+    @Operation(summary = "Replication status: fence, backlog, lag (over the last lagWindowSeconds), quarantine and, unless"
+            + " digest=false, the state digest")
     public ReplicationStatus status(@QueryParam("lagWindowSeconds") @DefaultValue("" + ReplicationStatuses.DEFAULT_LAG_WINDOW_SECONDS)
-                                    @Min(1) @Max(86_400) int lagWindowSeconds) {
-        return statuses.current(lagWindowSeconds);
+                                    @Min(1) @Max(86_400) int lagWindowSeconds,
+                                    @QueryParam("digest") @DefaultValue("true") boolean digest) {
+        return statuses.current(lagWindowSeconds, digest);
     }
 
     @POST

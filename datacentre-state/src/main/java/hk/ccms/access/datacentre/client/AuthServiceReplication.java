@@ -1,6 +1,7 @@
 package hk.ccms.access.datacentre.client;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import hk.ccms.access.common.link.LinkCalls;
 import hk.ccms.access.datacentre.config.DataCentreConfig;
 import hk.ccms.access.datacentre.service.AuthServiceLink;
 import hk.ccms.access.datacentre.service.PublishedState;
@@ -41,6 +42,11 @@ public class AuthServiceReplication implements AuthServiceLink {
     @Override
     public ReplicationStatus replicationStatus() throws Unavailable {
         return call("GET", STATUS_PATH, null, ReplicationStatus.class);
+    }
+
+    @Override
+    public ReplicationStatus replicationBacklog() throws Unavailable {
+        return call("GET", STATUS_PATH + "?digest=false", null, ReplicationStatus.class);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package hk.ccms.access.datacentre.client;
 
+import hk.ccms.access.common.link.LinkCalls;
 import hk.ccms.access.datacentre.config.DataCentreConfig;
 import hk.ccms.access.datacentre.domain.SharedState;
 import hk.ccms.access.datacentre.service.PeerDataCentre;

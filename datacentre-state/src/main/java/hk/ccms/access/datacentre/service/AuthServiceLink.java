@@ -26,6 +26,9 @@ public interface AuthServiceLink {
 
     ReplicationStatus replicationStatus() throws Unavailable;
 
+    /** The same without the state digest (hashing every account): what the switch-over's drain polls. */
+    ReplicationStatus replicationBacklog() throws Unavailable;
+
     List<QuarantineEntry> quarantine() throws Unavailable;
 
     QuarantineEntry decide(long id, QuarantineDecision decision, String operator, String reason) throws Unavailable;

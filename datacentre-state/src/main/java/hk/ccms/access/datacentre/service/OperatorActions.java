@@ -92,7 +92,7 @@ public class OperatorActions {
                     + " cannot be reached, so replication cannot drain to it; use fail-over if the peer is lost.", RETRY_AFTER);
         }
         try {
-            auth.replicationStatus();
+            auth.replicationBacklog();
         } catch (AuthServiceLink.Unavailable unavailable) {
             throw authUnavailable(operator, "before the hand-over", unavailable);
         }
@@ -201,7 +201,7 @@ public class OperatorActions {
         ReplicationStatus status = null;
         try {
             while (true) {
-                status = auth.replicationStatus();
+                status = auth.replicationBacklog();
                 if (status.drained()) {
                     return;
                 }

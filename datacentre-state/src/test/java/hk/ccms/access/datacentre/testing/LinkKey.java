@@ -40,6 +40,11 @@ public final class LinkKey {
             public Duration tokenLifetime() {
                 return Duration.ofMinutes(1);
             }
+
+            @Override
+            public Duration connectTimeout() {
+                return Duration.ofSeconds(2);
+            }
         }, service);
     }
 

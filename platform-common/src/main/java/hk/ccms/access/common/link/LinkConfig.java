@@ -22,4 +22,8 @@ public interface LinkConfig {
 
     @WithDefault("PT1M")
     Duration tokenLifetime();
+
+    /** How long a link call may take to connect (each call sets its own answer timeout). */
+    @WithDefault("PT2S")
+    Duration connectTimeout();
 }

@@ -88,6 +88,10 @@ class LinkTokensTest {
             public Duration tokenLifetime() {
                 return Duration.ofMinutes(1);
             }
+
+            public Duration connectTimeout() {
+                return Duration.ofSeconds(2);
+            }
         };
         assertThrows(IllegalStateException.class, () -> new LinkTokens(shortKey, "auth-service"));
     }

@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,28 +27,31 @@ public class AccountImages {
                 .setParameter(1, userId).getSingleResult());
     }
 
-    /** The images of {@code userIds}, in the given order; null for an account that does not exist here. */
+    /**
+     * Makes each account (user ID → image) what its image describes; a null image removes it.
+     * Then moves the id sequences past the ids the images brought, once for all of them.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Map<String, String> images(Collection<String> userIds) {
-        Map<String, String> images = new LinkedHashMap<>();
-        userIds.forEach(userId -> images.put(userId, image(userId).orElse(null)));
-        return images;
-    }
-
-    /** Makes the account what {@code image} describes; a null image removes it. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(String userId, String image) {
-        entityManager.createNativeQuery("select count(*) from apply_account_image(?1, cast(?2 as jsonb))")
-                .setParameter(1, userId).setParameter(2, image).getSingleResult();
+    public void apply(Map<String, String> imagesByUserId) {
+        imagesByUserId.forEach((userId, image) -> entityManager
+                .createNativeQuery("select count(*) from apply_account_image(?1, cast(?2 as jsonb))")
+                .setParameter(1, userId).setParameter(2, image).getSingleResult());
+        entityManager.createNativeQuery("select count(*) from replicate_identities()").getSingleResult();
     }
 
     /**
-     * Until the transaction ends, account writes apply the peer's (or the carry-forward) state:
-     * the fence and the outbox trigger let them through unrecorded.
+     * The same with the peer's (or the carry-forward) state: the fence and the outbox trigger let
+     * these writes through unrecorded, and only these.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void applyingReplicatedState() {
-        entityManager.createNativeQuery("select set_config('ccms.replicating', 'on', true)").getSingleResult();
+    public void applyReplicated(Map<String, String> imagesByUserId) {
+        replicating("on");
+        apply(imagesByUserId);
+        replicating("off");
+    }
+
+    private void replicating(String onOrOff) {
+        entityManager.createNativeQuery("select set_config('ccms.replicating', ?1, true)").setParameter(1, onOrOff).getSingleResult();
     }
 
     @Transactional

@@ -9,6 +9,7 @@ import hk.ccms.access.auth.domain.AuditAction;
 import hk.ccms.access.auth.domain.AuditEvent;
 import hk.ccms.access.auth.service.AuditTrail;
 import hk.ccms.access.auth.service.AuthProblemType;
+import hk.ccms.access.common.link.LinkCalls;
 import hk.ccms.access.common.problem.CommonProblemType;
 import hk.ccms.access.common.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,7 +83,7 @@ public class Quarantines {
     }
 
     /** Asks the active peer to ship its state of quarantined accounts back here (replacing what this data centre wrote). */
-    void askPeerToRestore() throws IOException, InterruptedException, PeerAuthClient.Refused {
+    void askPeerToRestore() throws LinkCalls.Failed, PeerAuthClient.Refused {
         List<String> userIds = restorePending();
         if (!userIds.isEmpty()) {
             peer.post("/internal/v1/replication/reship", new Reship(userIds), Reship.class);
@@ -137,12 +137,9 @@ public class Quarantines {
         } else {
             try {
                 peer.post("/internal/v1/replication/reapply", new Reapplication(userId, account), Reapplication.class);
-            } catch (IOException | PeerAuthClient.Refused unavailable) {
+            } catch (LinkCalls.Failed | PeerAuthClient.Refused unavailable) {
                 throw new ProblemException(CommonProblemType.DEPENDENCY_UNAVAILABLE,
                         "The active data centre could not take the change now (" + unavailable.getMessage() + "); try again.", RETRY_AFTER);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new ProblemException(CommonProblemType.DEPENDENCY_UNAVAILABLE, "Interrupted; try again.", RETRY_AFTER);
             }
         }
         return decide(id, "REAPPLIED", AuditAction.QUARANTINE_REAPPLIED, operator, reason, userId);
@@ -170,7 +167,7 @@ public class Quarantines {
                 account.set(field, now.get(field));
             }
             image.set("account", account);
-            images.apply(reapplication.userId(), json.writeValueAsString(image));
+            images.apply(Map.of(reapplication.userId(), json.writeValueAsString(image)));
         } catch (JsonProcessingException | ClassCastException malformed) {
             throw new ProblemException(CommonProblemType.MALFORMED_REQUEST, "The re-applied account is not an account image.");
         }

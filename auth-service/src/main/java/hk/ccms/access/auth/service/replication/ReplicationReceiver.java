@@ -5,6 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Applies a batch from the peer: all of it in one transaction with the watermark, or nothing.
  * Only a standby takes batches, and only of the epoch it holds or a later one (which it then
@@ -29,8 +32,9 @@ public class ReplicationReceiver {
     @Transactional
     public ReplicationBatch.Applied apply(ReplicationBatch batch) {
         scopes.requireStandbyFor(batch.sourceDc(), batch.epoch());
-        images.applyingReplicatedState();
-        batch.accounts().forEach(account -> images.apply(account.userId(), account.image()));
+        Map<String, String> imagesByUserId = new LinkedHashMap<>();
+        batch.accounts().forEach(account -> imagesByUserId.put(account.userId(), account.image()));
+        images.applyReplicated(imagesByUserId);
         entityManager.createNativeQuery("""
                         insert into replication_applied (source_dc, epoch, seq, applied_at) values (?1, ?2, ?3, clock_timestamp())
                         on conflict (source_dc) do update set epoch = excluded.epoch,

@@ -2,11 +2,11 @@ package hk.ccms.access.auth.service.replication;
 
 import hk.ccms.access.auth.client.PeerAuthClient;
 import hk.ccms.access.auth.config.AuthConfig;
+import hk.ccms.access.common.link.LinkCalls;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -65,10 +65,8 @@ public class ReplicationShipper {
                 scopes.fence("the peer holds a later epoch");
             }
             failed(refused.getMessage());
-        } catch (IOException unreachable) {
-            failed("peer unreachable: " + unreachable.getClass().getSimpleName());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
+        } catch (LinkCalls.Failed unreachable) {
+            failed("peer unreachable: " + unreachable.getMessage());
         } catch (RuntimeException storeDown) {
             failed("local store: " + storeDown.getClass().getSimpleName());
         }
@@ -78,7 +76,7 @@ public class ReplicationShipper {
         return Optional.ofNullable(lastAttempt);
     }
 
-    private void ship() throws IOException, InterruptedException, PeerAuthClient.Refused {
+    private void ship() throws LinkCalls.Failed, PeerAuthClient.Refused {
         long epoch = scopes.current().epoch();
         for (int i = 0; i < MAX_BATCHES_PER_TICK; i++) {
             Optional<ReplicationOutbox.Pending> pending = outbox.next(dataCentre, epoch, batchSize, MAX_BATCH_BYTES);

@@ -28,14 +28,13 @@ public class ReplicationStatuses {
         this.images = images;
     }
 
+    /**
+     * With the lag over the changes shipped in the last {@code lagWindowSeconds}, and the state
+     * digest when {@code withDigest}: hashing every account is the one costly part, so the
+     * frequent readers (the state publication, the switch-over's drain) go without it.
+     */
     @Transactional
-    public ReplicationStatus current() {
-        return current(DEFAULT_LAG_WINDOW_SECONDS);
-    }
-
-    /** With the lag measured over the changes shipped in the last {@code lagWindowSeconds}. */
-    @Transactional
-    public ReplicationStatus current(int lagWindowSeconds) {
+    public ReplicationStatus current(int lagWindowSeconds, boolean withDigest) {
         ReplicationScope scope = scopes.current();
         ReplicationOutbox.Backlog backlog = outbox.backlog(lagWindowSeconds);
         var attempt = shipper.lastAttempt();
@@ -44,7 +43,7 @@ public class ReplicationStatuses {
                 backlog.lastShippedSeq(), backlog.lastShippedAt(), attempt.map(ReplicationShipper.LastAttempt::at).orElse(null),
                 attempt.map(ReplicationShipper.LastAttempt::error).orElse(null),
                 new ReplicationStatus.Lag(backlog.lagP50Millis(), backlog.lagP99Millis(), backlog.lagSamples(), lagWindowSeconds),
-                appliedFromPeer(), openQuarantine(), images.accounts(), images.digest());
+                appliedFromPeer(), openQuarantine(), images.accounts(), withDigest ? images.digest() : null);
     }
 
     @SuppressWarnings("unchecked")

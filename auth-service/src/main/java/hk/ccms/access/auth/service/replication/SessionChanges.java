@@ -5,7 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Changes made in a session whose changes do not carry forward: when it ends, every account it
@@ -30,14 +32,14 @@ public class SessionChanges {
         List<Object[]> before = entityManager.createNativeQuery(
                         "select user_id, cast(image as text) from session_before_image where session_name = ?1 order by user_id")
                 .setParameter(1, session).getResultList();
-        images.applyingReplicatedState();
-        before.forEach(row -> images.apply((String) row[0], (String) row[1]));
+        Map<String, String> imagesByUserId = new LinkedHashMap<>();
+        before.forEach(row -> imagesByUserId.put((String) row[0], (String) row[1]));
+        images.applyReplicated(imagesByUserId);
         int changes = entityManager.createNativeQuery(
                         "update replication_change set status = 'DISCARDED' where status = 'LOCAL' and session_name = ?1")
                 .setParameter(1, session).executeUpdate();
         entityManager.createNativeQuery("delete from session_before_image where session_name = ?1")
                 .setParameter(1, session).executeUpdate();
-        entityManager.createNativeQuery("select set_config('ccms.replicating', 'off', true)").getSingleResult();
         LOG.infof("Session %s ended: %d change(s) to %d account(s) discarded, accounts restored to the carry-forward state",
                 session, changes, before.size());
     }

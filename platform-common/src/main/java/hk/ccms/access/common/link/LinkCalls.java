@@ -1,12 +1,10 @@
-package hk.ccms.access.datacentre.client;
+package hk.ccms.access.common.link;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import hk.ccms.access.common.link.LinkTokens;
 import hk.ccms.access.common.problem.ProblemException;
 import hk.ccms.access.common.problem.ProblemType;
-import hk.ccms.access.datacentre.config.DataCentreConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -18,8 +16,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Calls to another service of the platform (this DC's auth-service, the peer's datacentre-state)
- * with a link token for that service, JSON both ways. Redirects are not followed, so the token
+ * Calls to another service of the platform over the data-centre link (e.g. datacentre-state to
+ * its auth-service or to its peer, auth-service to the peer's) with a link token for the called
+ * service, JSON both ways. Redirects are not followed, so the token
  * goes nowhere else.
  */
 @ApplicationScoped
@@ -44,14 +43,12 @@ public class LinkCalls {
     private final ObjectMapper json;
     private final HttpClient http;
 
-    public LinkCalls(LinkTokens tokens, ObjectMapper json, DataCentreConfig config) {
+    public LinkCalls(LinkTokens tokens, ObjectMapper json, LinkConfig config) {
         this.tokens = tokens;
         this.json = json;
-        Duration shortest = config.peerTimeout().compareTo(config.authService().timeout()) < 0
-                ? config.peerTimeout() : config.authService().timeout();
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(shortest)
+                .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
