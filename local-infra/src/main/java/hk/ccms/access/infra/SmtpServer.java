@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Locale;
 
@@ -83,13 +84,19 @@ public final class SmtpServer implements AutoCloseable {
         if (user == null) {
             return List.of();
         }
-        try {
-            return greenMail.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
-                    .map(StoredMessage::getMimeMessage)
-                    .map(SmtpServer::toMailMessage)
-                    .toList();
-        } catch (FolderException e) {
-            throw new IllegalStateException("Unreadable mailbox", e);
+        // GreenMail hands out its live message list, which its SMTP threads append to while it is
+        // read: a read that collides with a delivery is simply read again (a mailbox only grows).
+        while (true) {
+            try {
+                return greenMail.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+                        .map(StoredMessage::getMimeMessage)
+                        .map(SmtpServer::toMailMessage)
+                        .toList();
+            } catch (ConcurrentModificationException deliveredMeanwhile) {
+                Thread.onSpinWait();
+            } catch (FolderException e) {
+                throw new IllegalStateException("Unreadable mailbox", e);
+            }
         }
     }
 
