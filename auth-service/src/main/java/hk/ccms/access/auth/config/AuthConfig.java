@@ -20,6 +20,8 @@ public interface AuthConfig {
 
     Token token();
 
+    Web web();
+
     Keys keys();
 
     Password password();
@@ -154,9 +156,22 @@ public interface AuthConfig {
         @WithDefault("PT15M")
         Duration lifetime();
 
+        /** A session with no authenticated call for this long ends, whatever its token's expiry says. */
+        @WithDefault("PT10M")
+        Duration idleTimeout();
+
         /** Lifetime of the tokens this service presents to other services. */
         @WithDefault("PT2M")
         Duration serviceTokenLifetime();
+    }
+
+    interface Web {
+        /** The HTTPS address of the smartcard login page (the card is the TLS client certificate); none: not offered. */
+        Optional<String> smartcardLoginUrl();
+
+        /** This data centre's operations console (datacentre-state), where an operator lands after signing in. */
+        @WithDefault("http://127.0.0.1:8083/console/")
+        String operationsConsoleUrl();
     }
 
     interface Keys {

@@ -34,7 +34,7 @@ public class CcmsResource {
     @Path("/session")
     @Operation(summary = "Who is signed in to CCMS, and for which function")
     public PortalSessionView session() {
-        return PortalSessionView.of(caller.get());
+        return caller.sessionView();
     }
 
     @GET

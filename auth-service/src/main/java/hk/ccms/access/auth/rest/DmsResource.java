@@ -25,6 +25,6 @@ public class DmsResource {
     @Path("/session")
     @Operation(summary = "Who is signed in to DMS, and for which participant")
     public PortalSessionView session() {
-        return PortalSessionView.of(caller.get());
+        return caller.sessionView();
     }
 }

@@ -3,6 +3,7 @@ package hk.ccms.access.auth.rest;
 import hk.ccms.access.auth.domain.OtpChannel;
 import hk.ccms.access.auth.service.CodeSent;
 import hk.ccms.access.auth.service.InitiationService;
+import hk.ccms.access.auth.service.PasswordPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseHeader;
+
+import java.util.List;
 
 /**
  * First-time 2FA set-up, in steps: start (activation code by e-mail) → prove the activation code →
@@ -43,6 +46,12 @@ public class InitiationResource {
     }
 
     public record Mobile(@NotBlank @Pattern(regexp = InputPatterns.E164, message = InputPatterns.E164_MESSAGE) String mobile) {
+    }
+
+    public record PasswordCandidate(@NotNull @Size(min = 1, max = 1024) String newPassword) {
+    }
+
+    public record PasswordCheck(List<PasswordPolicy.RuleCheck> rules) {
     }
 
     public record Completion(@NotNull @Size(min = 1, max = 1024) String newPassword, @NotNull OtpChannel channel) {
@@ -88,6 +97,15 @@ public class InitiationResource {
     @ResponseHeader(name = "Cache-Control", value = "no-store")
     public CodeSent resend(@PathParam("transactionId") @Pattern(regexp = InputPatterns.TRANSACTION_ID) String transactionId) {
         return initiations.resend(transactionId);
+    }
+
+    @POST
+    @Path("/{transactionId}/password-check")
+    @Operation(summary = "How a candidate new password fares against the password policy, rule by rule (after the activation code is proven); nothing is stored")
+    @ResponseHeader(name = "Cache-Control", value = "no-store")
+    public PasswordCheck checkPassword(@PathParam("transactionId") @Pattern(regexp = InputPatterns.TRANSACTION_ID) String transactionId,
+                                       @Valid @NotNull PasswordCandidate candidate) {
+        return new PasswordCheck(initiations.checkPassword(transactionId, candidate.newPassword()));
     }
 
     @POST

@@ -1,9 +1,9 @@
 package hk.ccms.access.auth.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import hk.ccms.access.auth.domain.PortalFunction;
 import hk.ccms.access.auth.service.CodeSent;
 import hk.ccms.access.auth.service.LoginService;
-import hk.ccms.access.auth.service.TokenIssuer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,8 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseHeader;
+import org.jboss.resteasy.reactive.RestResponse;
 
-import java.time.Duration;
 import java.time.Instant;
 
 @Path("/api/v1/login")
@@ -41,17 +41,16 @@ public class LoginResource {
 
     public record CodeStep(
             @NotBlank @Pattern(regexp = InputPatterns.TRANSACTION_ID, message = InputPatterns.TRANSACTION_ID_MESSAGE) String transactionId,
-            @NotBlank @Pattern(regexp = InputPatterns.CODE, message = InputPatterns.CODE_MESSAGE) String code) {
+            @NotBlank @Pattern(regexp = InputPatterns.CODE, message = InputPatterns.CODE_MESSAGE) String code,
+            TokenDelivery tokenDelivery) {
     }
 
     public record Resend(@NotBlank @Pattern(regexp = InputPatterns.TRANSACTION_ID, message = InputPatterns.TRANSACTION_ID_MESSAGE) String transactionId) {
     }
 
+    /** {@code accessToken} is absent when the token went into the browser-session cookie ({@code tokenType} Cookie). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record AccessToken(String accessToken, String tokenType, long expiresIn, Instant expiresAt) {
-        static AccessToken of(TokenIssuer.IssuedToken token) {
-            return new AccessToken(token.token(), "Bearer",
-                    Duration.between(token.issuedAt(), token.expiresAt()).toSeconds(), token.expiresAt());
-        }
     }
 
     @POST
@@ -64,10 +63,11 @@ public class LoginResource {
 
     @POST
     @Path("/code")
-    @Operation(summary = "Step 2: the one-time password; returns an access token for the chosen function")
+    @Operation(summary = "Step 2: the one-time password; returns an access token for the chosen function "
+            + "(tokenDelivery COOKIE: as the HttpOnly browser-session cookie instead, with the CSRF cookie)")
     @ResponseHeader(name = "Cache-Control", value = "no-store")
-    public AccessToken code(@Valid @NotNull CodeStep step) {
-        return AccessToken.of(logins.codeStep(step.transactionId(), step.code()));
+    public RestResponse<AccessToken> code(@Valid @NotNull CodeStep step) {
+        return TokenDelivery.respond(logins.codeStep(step.transactionId(), step.code()), step.tokenDelivery());
     }
 
     @POST

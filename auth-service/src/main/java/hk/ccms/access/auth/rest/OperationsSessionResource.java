@@ -27,6 +27,6 @@ public class OperationsSessionResource {
     @GET
     @Operation(summary = "The operator's live session (401 once it is logged out or the account disabled)")
     public PortalSessionView session() {
-        return PortalSessionView.of(caller.get());
+        return caller.sessionView();
     }
 }

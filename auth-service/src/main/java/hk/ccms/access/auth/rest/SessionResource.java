@@ -8,10 +8,12 @@ import hk.ccms.access.auth.service.AccessTokenVerifier;
 import hk.ccms.access.auth.service.AuditTrail;
 import hk.ccms.access.auth.service.Caller;
 import hk.ccms.access.auth.service.SessionStore;
+import hk.ccms.access.common.web.BrowserSession;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/session")
 @Tag(name = "Session")
@@ -30,11 +32,14 @@ public class SessionResource {
 
     @POST
     @Path("/logout")
-    @Operation(summary = "End this session: its token stops working at once")
-    public void logout() {
+    @Operation(summary = "End this session: its token stops working at once, and a browser drops its session cookies")
+    public RestResponse<Void> logout() {
         Caller current = caller.get();
         Account account = Account.findByUserId(current.userId()).orElseThrow(AccessTokenVerifier::rejected);
         sessions.close(current.sessionId(), account.id);
         audit.record(AuditAction.LOGOUT, current.userId(), account, AuditEvent.Result.SUCCESS, current.function().name());
+        RestResponse.ResponseBuilder<Void> answer = RestResponse.ResponseBuilder.noContent();
+        BrowserSession.expiredCookies().forEach(answer::cookie);
+        return answer.build();
     }
 }

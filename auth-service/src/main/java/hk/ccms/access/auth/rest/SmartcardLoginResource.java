@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.ResponseHeader;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
@@ -51,13 +52,15 @@ public class SmartcardLoginResource {
             @NotNull PortalFunction function,
             @NotEmpty @Size(max = 5) List<@NotBlank @Pattern(regexp = BASE64, message = "base64 DER certificate") String> certificateChain,
             @NotNull CardSignatures signatureAlgorithm,
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9+/=]{1,2048}", message = "base64 signature") String signature) {
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9+/=]{1,2048}", message = "base64 signature") String signature,
+            TokenDelivery tokenDelivery) {
     }
 
     public record TlsLogin(
             @NotBlank @Pattern(regexp = InputPatterns.USER_ID, message = InputPatterns.USER_ID_MESSAGE) String userId,
             @NotNull @Size(min = 1, max = 1024) String password,
-            @NotNull PortalFunction function) {
+            @NotNull PortalFunction function,
+            TokenDelivery tokenDelivery) {
     }
 
     @POST
@@ -73,19 +76,19 @@ public class SmartcardLoginResource {
     @POST
     @Operation(summary = "User ID, password, the card's certificate chain and its signature over the challenge; returns an access token")
     @ResponseHeader(name = "Cache-Control", value = "no-store")
-    public LoginResource.AccessToken login(@Valid @NotNull SmartcardLogin login) {
-        return LoginResource.AccessToken.of(logins.login(login.userId(), login.password(), login.function(),
+    public RestResponse<LoginResource.AccessToken> login(@Valid @NotNull SmartcardLogin login) {
+        return TokenDelivery.respond(logins.login(login.userId(), login.password(), login.function(),
                 new SmartcardLoginService.CardProof(login.certificateChain(), login.challengeId(), login.signatureAlgorithm(),
-                        login.signature())));
+                        login.signature())), login.tokenDelivery());
     }
 
     @POST
     @Path("/mtls")
     @Operation(summary = "User ID and password over HTTPS with the card as TLS client certificate; returns an access token")
     @ResponseHeader(name = "Cache-Control", value = "no-store")
-    public LoginResource.AccessToken tlsLogin(@Valid @NotNull TlsLogin login, @Context HttpServerRequest request) {
-        return LoginResource.AccessToken.of(logins.loginWithTlsCertificate(login.userId(), login.password(), login.function(),
-                clientCertificates(request.sslSession())));
+    public RestResponse<LoginResource.AccessToken> tlsLogin(@Valid @NotNull TlsLogin login, @Context HttpServerRequest request) {
+        return TokenDelivery.respond(logins.loginWithTlsCertificate(login.userId(), login.password(), login.function(),
+                clientCertificates(request.sslSession())), login.tokenDelivery());
     }
 
     private static List<X509Certificate> clientCertificates(SSLSession session) {

@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * First-time 2FA set-up (and set-up again after an administrator's reset): an activation code to
@@ -147,6 +148,15 @@ public class InitiationService {
         return withId(sent, initiationId);
     }
 
+    /**
+     * How a candidate password fares against the policy, rule by rule, for feedback while the person
+     * types; only once the activation code is proven, so the check is no oracle for strangers.
+     */
+    public List<PasswordPolicy.RuleCheck> checkPassword(String initiationId, String candidate) {
+        Account account = stillEligible(activatedInitiation(initiationId));
+        return policy.evaluate(candidate, contextOf(account));
+    }
+
     /** Sets the new password and the channel; the account is enrolled and can sign in with OTP. */
     public Enrolled complete(String initiationId, String newPassword, OtpChannel channel) {
         Initiation initiation = activatedInitiation(initiationId);
@@ -156,7 +166,7 @@ public class InitiationService {
                     "To receive one-time passwords by SMS, first prove the mobile number with the code sent to it.");
         }
         try {
-            policy.check(newPassword, new PasswordPolicy.Context(account.userId, account.displayName, account.email));
+            policy.check(newPassword, contextOf(account));
         } catch (ProblemException refused) {
             audit.record(AuditAction.TWO_FACTOR_SET_UP, account.userId, account, Result.FAILURE, "new password refused by policy");
             throw refused;
@@ -221,6 +231,10 @@ public class InitiationService {
             return "no registered e-mail address";
         }
         return null;
+    }
+
+    private static PasswordPolicy.Context contextOf(Account account) {
+        return new PasswordPolicy.Context(account.userId, account.displayName, account.email);
     }
 
     private Initiation activatedInitiation(String initiationId) {

@@ -41,27 +41,50 @@ public class PasswordPolicy {
     public record Context(String userId, String displayName, String email) {
     }
 
-    public List<String> violations(String password, Context context) {
-        List<String> violations = new ArrayList<>();
+    /** The rules of the policy, each with the words the problem answer gives when it is broken. */
+    public enum Rule {
+        MIN_LENGTH("Use at least %d characters."),
+        MAX_LENGTH("Use at most %d characters."),
+        NO_CONTROL_CHARACTERS("Control characters are not allowed."),
+        NOT_COMMON("This password is too common or too easy to guess."),
+        NOT_PERSONAL("Do not use your user ID, name or e-mail address in your password.");
+
+        private final String message;
+
+        Rule(String message) {
+            this.message = message;
+        }
+    }
+
+    /** Whether one rule is met, for feedback while the person types. */
+    public record RuleCheck(Rule rule, boolean met) {
+    }
+
+    public List<RuleCheck> evaluate(String password, Context context) {
         String normalised = Normalizer.normalize(password, Normalizer.Form.NFKC);
         int length = normalised.codePointCount(0, normalised.length());
-        if (length < minLength) {
-            violations.add("Use at least " + minLength + " characters.");
-        }
-        if (length > maxLength) {
-            violations.add("Use at most " + maxLength + " characters.");
-        }
-        if (normalised.chars().anyMatch(Character::isISOControl)) {
-            violations.add("Control characters are not allowed.");
-        }
         String core = core(normalised);
-        if (isBlocklisted(core) || normalised.codePoints().distinct().count() <= 2) {
-            violations.add("This password is too common or too easy to guess.");
-        }
-        if (containsContext(normalised.toLowerCase(Locale.ROOT), context)) {
-            violations.add("Do not use your user ID, name or e-mail address in your password.");
-        }
-        return violations;
+        return List.of(
+                new RuleCheck(Rule.MIN_LENGTH, length >= minLength),
+                new RuleCheck(Rule.MAX_LENGTH, length <= maxLength),
+                new RuleCheck(Rule.NO_CONTROL_CHARACTERS, normalised.chars().noneMatch(Character::isISOControl)),
+                new RuleCheck(Rule.NOT_COMMON, !isBlocklisted(core) && normalised.codePoints().distinct().count() > 2),
+                new RuleCheck(Rule.NOT_PERSONAL, !containsContext(normalised.toLowerCase(Locale.ROOT), context)));
+    }
+
+    public List<String> violations(String password, Context context) {
+        return evaluate(password, context).stream()
+                .filter(check -> !check.met())
+                .map(check -> message(check.rule()))
+                .toList();
+    }
+
+    private String message(Rule rule) {
+        return switch (rule) {
+            case MIN_LENGTH -> rule.message.formatted(minLength);
+            case MAX_LENGTH -> rule.message.formatted(maxLength);
+            default -> rule.message;
+        };
     }
 
     public void check(String password, Context context) {

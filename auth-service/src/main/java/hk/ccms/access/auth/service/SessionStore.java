@@ -1,5 +1,6 @@
 package hk.ccms.access.auth.service;
 
+import hk.ccms.access.auth.config.AuthConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
 import io.quarkus.redis.datasource.set.SetCommands;
@@ -13,7 +14,8 @@ import java.util.Set;
 
 /**
  * Server-side sessions. A token is honoured only while its session key exists, so logout and
- * account disable take effect at once, whatever the token's own expiry says.
+ * account disable take effect at once, whatever the token's own expiry says. The key lives for the
+ * idle timeout and every authenticated call renews it, so a session nobody uses ends on its own.
  */
 @ApplicationScoped
 public class SessionStore {
@@ -26,27 +28,31 @@ public class SessionStore {
     private final SetCommands<String, String> sets;
     private final KeyCommands<String> keys;
     private final Clock clock;
+    private final Duration idleTimeout;
 
-    public SessionStore(RedisDataSource redis, Clock clock) {
+    public SessionStore(RedisDataSource redis, Clock clock, AuthConfig config) {
         this.redis = redis;
         this.values = redis.value(String.class);
         this.sets = redis.set(String.class);
         this.keys = redis.key(String.class);
         this.clock = clock;
+        this.idleTimeout = config.token().idleTimeout();
     }
 
     public void open(LoginSession session) {
         long ttl = Math.max(1, Duration.between(clock.instant(), session.expiresAt()).toSeconds());
+        long idle = Math.min(ttl, idleTimeout.toSeconds());
         String index = ACCOUNT_SESSIONS + session.accountId();
         RedisGuard.run(() -> redis.withTransaction(tx -> {
-            tx.value(String.class).setex(SESSION + session.id(), ttl, session.userId());
+            tx.value(String.class).setex(SESSION + session.id(), idle, session.userId());
             tx.set(String.class).sadd(index, session.id());
             tx.key(String.class).expire(index, ttl);
         }));
     }
 
+    /** Whether the session is live; if it is, this call counts as activity (one round trip either way). */
     public boolean isActive(String sessionId) {
-        return RedisGuard.call(() -> keys.exists(SESSION + sessionId));
+        return RedisGuard.call(() -> keys.expire(SESSION + sessionId, idleTimeout.toSeconds()));
     }
 
     public void close(String sessionId, long accountId) {

@@ -141,6 +141,8 @@ public final class DataCentre implements AutoCloseable {
         auth.put("CCMS_AUTH_DEMO_ACCOUNTS", "true");
         auth.putAll(DemoPki.authEnvironment(pki, ports.authTls()));
         peer.ifPresent(link -> auth.put("CCMS_PEER_AUTH_URL", localUrl(link.ports().auth())));
+        auth.put("CCMS_AUTH_SMARTCARD_LOGIN_URL", "https://127.0.0.1:" + ports.authTls() + "/ccms/smartcard.html");
+        auth.put("CCMS_OPERATIONS_CONSOLE_URL", localUrl(ports.datacentreState()) + "/console/");
 
         Map<String, String> otp = new HashMap<>(common);
         otp.put("CCMS_OTP_HTTP_PORT", Integer.toString(ports.otp()));
@@ -162,6 +164,7 @@ public final class DataCentre implements AutoCloseable {
         dcs.put("CCMS_DC_PEER_ID", spec.peerId());
         dcs.put("CCMS_DC_NAME", "PDC".equals(spec.id()) ? "Primary Data Centre" : "Secondary Data Centre");
         dcs.put("CCMS_AUTH_URL", authUrl);
+        dcs.put("CCMS_AUTH_PUBLIC_URL", authUrl);
         peer.ifPresent(link -> dcs.put("CCMS_PEER_DCS_URL", localUrl(link.ports().datacentreState())));
 
         for (Map<String, String> env : List.of(auth, otp, dcs)) {

@@ -103,24 +103,18 @@ public final class LocalSystem {
                   EDWIN02  user of CP0002 without 2FA set up, no e-mail
                   OPS01    clearing-house operator            OPERATIONS_CONSOLE
 
-                Log in with OTP at the active data centre (two steps):
-                  curl -s %12$s/api/v1/login/password -H 'Content-Type: application/json' \\
-                       -d '{"userId":"ALICE01","password":"Harbour-View-2023","function":"ONLINE_FUNCTIONS"}'
-                  # read the 6-digit code at %13$s, then
-                  curl -s %12$s/api/v1/login/code -H 'Content-Type: application/json' \\
-                       -d '{"transactionId":"<from step 1>","code":"<code>"}'
-                  curl -s %12$s/api/v1/ccms/session -H 'Authorization: Bearer <accessToken>'
+                Where to click (the active data centre; the standby's pages answer that it is on standby):
+                  CCMS landing page       %12$s/ccms/        Login with OTP as ALICE01; the code is in %13$s
+                  DMS landing page        %12$s/dms/         DAISY01 asks to register GRACE01's e-mail, DAVID01 approves
+                  First-time 2FA set-up   %12$s/setup.html   FIONA01 (activation code in the inbox)
+                  Operations console      %16$s/console/   OPS01: state, replication, sessions, switch-over
+                  Login with Smartcard    %17$s/ccms/smartcard.html   needs the demo card in the browser (README)
+                The API by hand (curl): README, "A login by hand".
 
                 Log in with a smartcard (demo cards of ALICE01, BRIAN01, CAROL02, DAISY01, DAVID01, HENRY01 in %14$s,
                 trusted at both data centres; CCMS_DC=SDC before the command logs in at SDC):
                   ./deploy/smartcard-login.sh ALICE01                        # signs the challenge with the card's key
                   ./deploy/smartcard-login.sh DAISY01 SECURITY_MANAGEMENT --mtls   # the card as TLS client certificate
-
-                Set up 2FA (activation code by e-mail, then channel and new password; README has the SMS steps):
-                  curl -s %12$s/api/v1/initiation -H 'Content-Type: application/json' -d '{"userId":"FIONA01"}'
-                  curl -s %12$s/api/v1/initiation/<transactionId>/activation -H 'Content-Type: application/json' -d '{"code":"<code>"}'
-                  curl -s %12$s/api/v1/initiation/<transactionId>/completion -H 'Content-Type: application/json' \\
-                       -d '{"newPassword":"<12 or more characters>","channel":"EMAIL"}'
 
                 A test day by hand (operator OPS01 opens Session 1, switches over to SDC, Session 2, switches back):
                 README, "The test day by hand".
@@ -129,7 +123,7 @@ public final class LocalSystem {
                 Press Ctrl+C to stop both data centres.
                 """.formatted(activeLine, pdc.authUrl(), sdc.authUrl(), pdc.authHttpsUrl(), sdc.authHttpsUrl(),
                         pdc.otpUrl(), sdc.otpUrl(), pdc.datacentreStateUrl(), sdc.datacentreStateUrl(), pdc.inboxUrl(), sdc.inboxUrl(),
-                        active.authUrl(), active.inboxUrl(), pdc.pki().cards(), data);
+                        active.authUrl(), active.inboxUrl(), pdc.pki().cards(), data, active.datacentreStateUrl(), active.authHttpsUrl());
     }
 
     private static void deleteRecursively(Path directory) {

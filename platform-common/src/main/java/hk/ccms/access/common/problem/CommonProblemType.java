@@ -6,6 +6,7 @@ public final class CommonProblemType {
     public static final ProblemType VALIDATION_FAILED = ProblemType.of("validation-failed", "The request is not valid", 400);
     public static final ProblemType MALFORMED_REQUEST = ProblemType.of("malformed-request", "The request body could not be read", 400);
     public static final ProblemType UNAUTHENTICATED = ProblemType.of("unauthenticated", "Authentication is required", 401);
+    public static final ProblemType CSRF_REJECTED = ProblemType.of("csrf-rejected", "The request did not come from this site's pages", 403);
     public static final ProblemType FORBIDDEN = ProblemType.of("forbidden", "This action is not allowed", 403);
     public static final ProblemType NOT_FOUND = ProblemType.of("not-found", "The resource does not exist", 404);
     public static final ProblemType METHOD_NOT_ALLOWED = ProblemType.of("method-not-allowed", "The method is not allowed on this resource", 405);

@@ -1,0 +1,12 @@
+(function () {
+  'use strict';
+  CcmsPortal.settings().then(function (settings) {
+    var link = document.getElementById('login-smartcard');
+    if (settings.smartcardLoginUrl) {
+      link.href = settings.smartcardLoginUrl;
+    } else {
+      link.parentElement.hidden = true;
+      document.getElementById('smartcard-not-offered').hidden = false;
+    }
+  });
+})();
