@@ -57,8 +57,18 @@ public interface DataCentreConfig {
 
     interface AuthService {
 
-        /** Base URL; the operator-session check is {@code GET {url}/api/v1/operations/session}. */
+        /**
+         * Base URL for calls from this service (service to service); the operator-session check is
+         * {@code GET {url}/api/v1/operations/session}.
+         */
         URI url();
+
+        /**
+         * Base URL at which operators' browsers reach the same auth-service: the operations console
+         * sends them to its sign-in page ({@code {public-url}/login.html?function=OPERATIONS_CONSOLE}).
+         * It differs from {@link #url()} wherever browsers go through a proxy or another host name.
+         */
+        URI publicUrl();
 
         /** Connect and answer timeout of every call; when it passes, operator requests fail closed (503). */
         Duration timeout();

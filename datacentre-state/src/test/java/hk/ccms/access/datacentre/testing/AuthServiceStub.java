@@ -16,6 +16,7 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -30,8 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * auth-service of the data centre as far as datacentre-state sees it, as a real HTTP server on
  * loopback: it publishes the key set of a key pair made at start ({@code /.well-known/jwks.json})
- * and answers the operator-session check ({@code GET /api/v1/operations/session}) with 200 for a
- * live session and 401 for one a test revoked. It trusts the operator token it is shown
+ * and answers the operator-session check ({@code GET /api/v1/operations/session}) with 200 and the
+ * session view (from the token's claims) for a live session and 401 for one a test revoked or
+ * logged out ({@code POST /api/v1/session/logout}). It trusts the operator token it is shown
  * (auth-service's own tests cover verifying it); what matters here is how datacentre-state reacts
  * to each answer.
  * <p>
@@ -43,6 +45,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
 
     public static final String SESSION_PATH = "/api/v1/operations/session";
+    public static final String LOGOUT_PATH = "/api/v1/session/logout";
+    public static final long IDLE_TIMEOUT_SECONDS = 600;
     public static final String KEY_ID = "datacentre-state-test-key";
 
     private static volatile AuthServiceStub running;
@@ -50,6 +54,8 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
     private final ObjectMapper json = new ObjectMapper();
     private final Set<String> revokedSessions = ConcurrentHashMap.newKeySet();
     private final List<String> presentedAuthorizations = new CopyOnWriteArrayList<>();
+    private final List<String> logoutAuthorizations = new CopyOnWriteArrayList<>();
+    private volatile int forcedLogoutStatus;
     private volatile int forcedStatus;
     private volatile int forcedInternalStatus;
     private final LinkTokens linkTokens = LinkKey.tokensOf("datacentre-state", "PDC");
@@ -82,6 +88,7 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
         Map<String, HttpHandler> contexts = new LinkedHashMap<>();
         contexts.put("/.well-known/jwks.json", exchange -> LoopbackServer.respond(exchange, 200, "application/json", jwks()));
         contexts.put(SESSION_PATH, this::sessionCheck);
+        contexts.put(LOGOUT_PATH, this::logout);
         contexts.put("/internal/v1/datacentre-state", exchange -> internal(exchange, this::takeState));
         contexts.put("/internal/v1/replication/status", exchange -> internal(exchange, this::replicationStatus));
         contexts.put("/internal/v1/replication/quarantine", exchange -> internal(exchange, this::quarantineCall));
@@ -129,6 +136,16 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
         forcedStatus = status;
     }
 
+    /** Answer every logout with {@code status}, ending no session; 0 to behave again. */
+    public void answerLogoutsWith(int status) {
+        forcedLogoutStatus = status;
+    }
+
+    /** The Authorization headers of the logouts received so far, oldest first. */
+    public List<String> logoutAuthorizations() {
+        return List.copyOf(logoutAuthorizations);
+    }
+
     /** Answer every internal (link) call with {@code status}, while operator session checks go on; 0 to behave again. */
     public void answerInternalCallsWith(int status) {
         forcedInternalStatus = status;
@@ -170,6 +187,7 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
     /** Back to a behaving auth-service with nothing pending and nothing quarantined. */
     public void reset() {
         forcedStatus = 0;
+        forcedLogoutStatus = 0;
         forcedInternalStatus = 0;
         pendingChanges(0, -1);
         quarantine.clear();
@@ -180,6 +198,7 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
         return List.copyOf(presentedAuthorizations);
     }
 
+    /** Answers as auth-service does: the session view for a live session, 401 for an ended one. */
     private void sessionCheck(HttpExchange exchange) throws IOException {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         presentedAuthorizations.add(String.valueOf(authorization));
@@ -187,14 +206,55 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
             LoopbackServer.respond(exchange, forcedStatus, "application/problem+json", "{\"status\":" + forcedStatus + "}");
             return;
         }
-        String sessionId = authorization == null || !authorization.startsWith("Bearer ") ? null
-                : sessionIdOf(authorization.substring("Bearer ".length()));
-        if (sessionId == null || revokedSessions.contains(sessionId)) {
+        JsonNode claims = liveSessionClaims(authorization);
+        if (claims == null) {
             LoopbackServer.respond(exchange, 401, "application/problem+json",
                     "{\"type\":\"urn:ccms:problem:unauthenticated\",\"status\":401}");
             return;
         }
-        LoopbackServer.respond(exchange, 200, "application/json", "{\"sessionId\":\"" + sessionId + "\"}");
+        ObjectNode session = json.createObjectNode()
+                .put("userId", claims.path("sub").asText())
+                .putNull("participantId")
+                .put("role", claims.path("role").asText())
+                .put("function", claims.path("function").asText())
+                .put("expiresAt", Instant.ofEpochSecond(claims.path("exp").asLong()).toString())
+                .put("idleTimeoutSeconds", IDLE_TIMEOUT_SECONDS);
+        session.set("authenticationMethods", claims.has("amr") ? claims.get("amr") : json.createArrayNode());
+        LoopbackServer.respond(exchange, 200, "application/json", session.toString());
+    }
+
+    /** Ends the session as auth-service's logout does: from then on its session check answers 401. */
+    private void logout(HttpExchange exchange) throws IOException {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        logoutAuthorizations.add(String.valueOf(authorization));
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            problem(exchange, 405, "method-not-allowed", "POST only.");
+            return;
+        }
+        if (forcedLogoutStatus != 0) {
+            problem(exchange, forcedLogoutStatus, "dependency-unavailable", "forced by the test");
+            return;
+        }
+        JsonNode claims = liveSessionClaims(authorization);
+        if (claims == null) {
+            problem(exchange, 401, "unauthenticated", "No live session.");
+            return;
+        }
+        revoke(claims.path("sid").asText());
+        exchange.sendResponseHeaders(204, -1);
+        exchange.close();
+    }
+
+    /** The claims of the bearer token if its session is live (not revoked); null otherwise. */
+    private JsonNode liveSessionClaims(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        JsonNode claims = claimsOf(authorization.substring("Bearer ".length()));
+        if (claims == null || !claims.hasNonNull("sid") || revokedSessions.contains(claims.get("sid").asText())) {
+            return null;
+        }
+        return claims;
     }
 
     private interface InternalHandler {
@@ -276,14 +336,13 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
                 + "\",\"title\":\"" + slug + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
     }
 
-    private String sessionIdOf(String token) {
+    private JsonNode claimsOf(String token) {
         String[] parts = token.split("\\.");
         if (parts.length < 2) {
             return null;
         }
         try {
-            JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return claims.hasNonNull("sid") ? claims.get("sid").asText() : null;
+            return json.readTree(Base64.getUrlDecoder().decode(parts[1]));
         } catch (IOException | IllegalArgumentException unreadable) {
             return null;
         }
