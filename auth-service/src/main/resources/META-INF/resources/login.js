@@ -9,8 +9,6 @@
   CCMS.addMessages({
     en: {
       'login.title': 'Login with OTP',
-      'login.first-time': 'First time with two-factor authentication?',
-      'login.setup': 'Set up your password and OTP channel',
       'login.code-sent': 'We sent a one-time password to',
       'login.code': 'One-time password',
       'login.sign-in': 'Sign in',
@@ -28,8 +26,6 @@
     },
     'zh-Hant': {
       'login.title': '以一次性密碼登入',
-      'login.first-time': '首次使用雙重身份驗證？',
-      'login.setup': '設定密碼及一次性密碼接收方式',
       'login.code-sent': '一次性密碼已發送至',
       'login.code': '一次性密碼',
       'login.sign-in': '登入',

@@ -1,5 +1,6 @@
 (function () {
   'use strict';
+  CCMS.signedOutNotice(document.getElementById('signed-out'));
   CcmsPortal.settings().then(function (settings) {
     var link = document.getElementById('login-smartcard');
     if (settings.smartcardLoginUrl) {

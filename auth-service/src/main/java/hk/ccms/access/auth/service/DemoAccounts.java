@@ -67,16 +67,23 @@ public class DemoAccounts {
 
     /**
      * Seeds once, when this data centre first accepts account writes: demo accounts are made at
-     * the active data centre and reach the other one by replication, like any account.
+     * the active data centre and reach the other one by replication, like any account. A seeding
+     * that fails is tried again when the data centre next becomes writable.
      */
     void seed(@Observes ReplicationScopes.ScopeEntered entered) {
         if (!config.enabled() || !entered.scope().writable() || !seeded.compareAndSet(false, true)) {
             return;
         }
-        String hash = passwords.hash(config.password().orElse(DEFAULT_PASSWORD));
-        int created = createMissing(hash);
-        LOG.infof("Demo accounts ready (%d created)", created);
-        config.cardsDir().ifPresent(this::registerDemoCards);
+        try {
+            String hash = passwords.hash(config.password().orElse(DEFAULT_PASSWORD));
+            int created = createMissing(hash);
+            LOG.infof("Demo accounts ready (%d created)", created);
+            config.cardsDir().ifPresent(this::registerDemoCards);
+        } catch (RuntimeException notNow) {
+            // e.g. fenced again between the event and the insert: the next writable scope seeds.
+            seeded.set(false);
+            LOG.warnf("Demo accounts not seeded yet: %s", notNow.getMessage());
+        }
     }
 
     /** {@code <USERID>.pem} files: the card chain of that demo account, registered unless it has a card already. */

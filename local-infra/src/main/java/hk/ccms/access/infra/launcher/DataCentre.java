@@ -141,7 +141,7 @@ public final class DataCentre implements AutoCloseable {
         auth.put("CCMS_AUTH_DEMO_ACCOUNTS", "true");
         auth.putAll(DemoPki.authEnvironment(pki, ports.authTls()));
         peer.ifPresent(link -> auth.put("CCMS_PEER_AUTH_URL", localUrl(link.ports().auth())));
-        auth.put("CCMS_AUTH_SMARTCARD_LOGIN_URL", "https://127.0.0.1:" + ports.authTls() + "/ccms/smartcard.html");
+        auth.put("CCMS_AUTH_SMARTCARD_LOGIN_URL", authHttpsUrl() + "/ccms/smartcard.html");
         auth.put("CCMS_OPERATIONS_CONSOLE_URL", localUrl(ports.datacentreState()) + "/console/");
 
         Map<String, String> otp = new HashMap<>(common);
@@ -283,7 +283,7 @@ public final class DataCentre implements AutoCloseable {
 
     /** auth-service over HTTPS: the port that asks for a card as TLS client certificate (smartcard mTLS login). */
     public String authHttpsUrl() {
-        return "https://localhost:" + spec.ports().authTls();
+        return "https://127.0.0.1:" + spec.ports().authTls();
     }
 
     /** The smartcard PKI auth-service trusts; demo cards (key and chain) are in its {@code cards()} directory. */

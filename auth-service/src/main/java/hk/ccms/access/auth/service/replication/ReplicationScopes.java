@@ -34,6 +34,8 @@ public class ReplicationScopes {
     private final Event<ScopeEntered> entered;
     private final boolean singleDataCentre;
     private final String dataCentre;
+    /** Whether a reading of datacentre-state has been taken since this process started (the scheduler may beat start-up). */
+    private volatile boolean readingTakenSinceStart;
 
     public ReplicationScopes(EntityManager entityManager, SessionChanges sessionChanges, Quarantines quarantines,
                              LoginStatePurge purge, Event<ScopeEntered> entered, DataCentreStateClient datacentreState,
@@ -52,11 +54,25 @@ public class ReplicationScopes {
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
-        ReplicationScope scope = singleDataCentre ? ReplicationScope.single(dataCentre) : current().fenced();
-        write(scope);
+        ReplicationScope scope = singleDataCentre ? ReplicationScope.single(dataCentre) : fenceUntilConfirmed();
         LOG.infof(singleDataCentre ? "Single data centre %s: account writes accepted"
                 : "Data centre %s: account writes refused until datacentre-state confirms this one is active", dataCentre);
         entered.fire(new ScopeEntered(scope));
+    }
+
+    /**
+     * What a previous run of this process left may be out of date: fenced until datacentre-state
+     * confirms, unless a reading it gave was already taken in this run (that one stands).
+     */
+    @Transactional
+    ReplicationScope fenceUntilConfirmed() {
+        ReplicationScope held = lockHeld();
+        if (readingTakenSinceStart) {
+            return held;
+        }
+        ReplicationScope fenced = held.fenced();
+        write(fenced);
+        return fenced;
     }
 
     @Transactional
@@ -124,6 +140,7 @@ public class ReplicationScopes {
     @Transactional
     ReplicationScope enter(DataCentreReading reading) {
         ReplicationScope held = lockHeld();
+        readingTakenSinceStart = true;
         if (reading.epoch() < held.epoch()) {
             throw staleEpoch(held);
         }
