@@ -252,7 +252,7 @@
    * For pages behind a sign-in. options: {sessionPath, logoutPath, loginUrl, idleSeconds?, warnSeconds?}.
    * Reads the session (a 401 goes to loginUrl), shows who is signed in with a Log out button, and
    * signs the person out after idleSeconds without a key press, click or touch — warning
-   * warnSeconds before, with a button that keeps the session (a call that the server also counts
+   * warnSeconds (a minute) before, with a button that keeps the session (a call that the server also counts
    * as activity). Resolves with the session body.
    */
   function signedInPage(options) {
@@ -291,8 +291,10 @@
   }
 
   function watchIdle(options, session, loginUrl) {
-    var idleMillis = (options.idleSeconds || session.idleTimeoutSeconds || 600) * 1000;
-    var warnMillis = (options.warnSeconds || 60) * 1000;
+    var idleSeconds = options.idleSeconds || session.idleTimeoutSeconds || 600;
+    var idleMillis = idleSeconds * 1000;
+    // A minute's warning, or a quarter of a short idle timeout.
+    var warnMillis = (options.warnSeconds || Math.max(5, Math.min(60, idleSeconds / 4))) * 1000;
     var expiresAt = session.expiresAt ? new Date(session.expiresAt).getTime() : Infinity;
     var lastActivity = Date.now();
     var dialog = idleDialog();

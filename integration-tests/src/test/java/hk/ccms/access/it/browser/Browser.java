@@ -146,7 +146,13 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until {@code id} is visible. */
     public WebElement awaitVisible(String id) {
-        return await("#" + id + " to be visible", ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        return awaitVisible(id, WAIT);
+    }
+
+    /** Waits up to {@code within} until {@code id} is visible, for what a page does on a timer of its own. */
+    public WebElement awaitVisible(String id, Duration within) {
+        return new WebDriverWait(driver, within).withMessage(() -> "waiting for #" + id + " to be visible")
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
     /** Waits until an element that {@code css} matches is visible; returns the first. */
