@@ -14,8 +14,8 @@
 
   var POLL_MILLIS = 2000;
   var API = '/api/v1/operations/datacentre';
-  var SESSION_PATH = '/api/v1/operations/session';
-  var LOGOUT_PATH = '/api/v1/operations/session/logout';
+  var SESSION_PATH = '/api/v1/console/session';
+  var LOGOUT_PATH = '/api/v1/console/session/logout';
   var MAX_REASON = 500;
   var CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 

@@ -26,7 +26,7 @@ import org.jboss.resteasy.reactive.NoCache;
  * The operator's own session, for the operations console: who is signed in and until when (as
  * auth-service reported it for this very request), and signing out.
  */
-@Path("/api/v1/operations/session")
+@Path("/api/v1/console/session")
 @OperatorAccess
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Operations", description = "Operator actions on the data-centre state (operator access token)")

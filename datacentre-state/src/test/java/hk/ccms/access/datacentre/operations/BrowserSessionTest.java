@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "dcstate"))
 class BrowserSessionTest {
 
-    private static final String SESSION = "/api/v1/operations/session";
+    private static final String SESSION = "/api/v1/console/session";
     private static final String LOGOUT = SESSION + "/logout";
 
     /** Every operator endpoint that changes something, called with a request that would otherwise be valid. */
