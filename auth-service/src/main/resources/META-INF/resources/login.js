@@ -58,11 +58,7 @@
   }
 
   function fail(result) {
-    var text = CCMS.problemText(result);
-    if (CCMS.problemSlug(result) === 'code-rejected') {
-      text = CCMS.t('error.code-rejected', { remaining: result.problem.remainingAttempts });
-    }
-    CCMS.showMessage(error, text);
+    CCMS.showMessage(error, CcmsPortal.problemText(result));
   }
 
   function codeSent(sent) {

@@ -109,12 +109,8 @@
   function el(id) { return document.getElementById(id); }
 
   function fail(result) {
-    var text = CCMS.problemText(result);
-    if (CCMS.problemSlug(result) === 'code-rejected') {
-      text = CCMS.t('error.code-rejected', { remaining: result.problem.remainingAttempts });
-    }
     CCMS.showMessage(status, '');
-    CCMS.showMessage(error, text);
+    CCMS.showMessage(error, CcmsPortal.problemText(result));
     if (CCMS.problemSlug(result) === 'initiation-invalid') { restart(); }
   }
 

@@ -77,6 +77,13 @@
         return result.ok ? result.body : { smartcardLoginUrl: null, operationsConsoleUrl: '/', idleTimeoutSeconds: 600 };
       });
     },
-    loginUrl: function (fn) { return '/login.html?function=' + encodeURIComponent(fn); }
+    loginUrl: function (fn) { return '/login.html?function=' + encodeURIComponent(fn); },
+    /** CCMS.problemText, with the attempts left when a code was wrong. */
+    problemText: function (result) {
+      if (CCMS.problemSlug(result) === 'code-rejected') {
+        return CCMS.t('error.code-rejected', { remaining: result.problem.remainingAttempts });
+      }
+      return CCMS.problemText(result);
+    }
   };
 })();

@@ -195,6 +195,21 @@ class SmartcardLoginTest {
     }
 
     @Test
+    void aCardSentWithoutItsCaIsCompletedFromTheConfiguredIntermediates() throws Exception {
+        Card card = pki().issueCard("SC-ALONE", KeyAlgorithm.EC_P256, Duration.ofDays(30));
+        Account account = userWithCard(card);
+        SmartcardClient.LoginRequest signed = SmartcardClient.LoginRequest.signed(client().challenge(), account.userId,
+                TestAccounts.PASSWORD, FUNCTION, CardSigner.of(card, SignatureAlgorithm.ES256));
+        assertThat(signed.certificateChain()).as("card and card CA").hasSize(2);
+        SmartcardClient.LoginRequest cardOnly = new SmartcardClient.LoginRequest(signed.challengeId(), signed.userId(), signed.password(),
+                signed.function(), signed.certificateChain().subList(0, 1), signed.signatureAlgorithm(), signed.signature());
+
+        HttpResponse<String> answer = client().login(cardOnly);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(reason(accounts, account)).isEqualTo("signed in to ONLINE_FUNCTIONS with pwd+sc");
+    }
+
+    @Test
     void aChallengeSignsInOnceOnly() {
         Card card = pki().issueCard("SC-REPLAY", KeyAlgorithm.EC_P256, Duration.ofDays(30));
         Account account = userWithCard(card);

@@ -50,9 +50,7 @@ class OperatorConsoleBrowserTest {
         browser.awaitText("action-reason-error", "Enter the reason for this action.");
         assertThat(browser.isVisible("confirm-dialog")).as("no action without a reason").isFalse();
 
-        browser.type("action-reason", "browser test: planned switch-over to the secondary");
-        browser.click("switch-over");
-        browser.awaitVisible("confirm-dialog");
+        askToSwitchOver(browser, "browser test: planned switch-over to the secondary");
         assertThat(browser.textOf("confirm-text")).contains("SDC");
         browser.screenshot("console-2-confirm-switch-over");
         browser.click("confirm-action");
@@ -66,13 +64,17 @@ class OperatorConsoleBrowserTest {
         signInToConsole(browser, sdc());
         browser.awaitText("this-dc", "SDC");
         browser.awaitText("active-dc", "SDC");
-        browser.type("action-reason", "browser test: back to the primary");
-        browser.click("switch-over");
-        browser.awaitVisible("confirm-dialog");
+        askToSwitchOver(browser, "browser test: back to the primary");
         browser.click("confirm-action");
         browser.awaitText("active-dc", "PDC");
         awaitActive("PDC");
         browser.assertNoConsoleErrors();
+    }
+
+    /** A reason, then Switch over: the console asks for a confirmation. */
+    private static void askToSwitchOver(Browser browser, String reason) {
+        browser.type("action-reason", reason).click("switch-over");
+        browser.awaitVisible("confirm-dialog");
     }
 
     /** Opens {@code dc}'s console; without a session there it sends the operator to sign in, then back. */

@@ -81,6 +81,12 @@ public interface AuthConfig {
         /** PEM files with the trust anchors (the card CA's root); none: smartcard login is refused as not configured. */
         Optional<List<String>> trustAnchors();
 
+        /**
+         * PEM files with the card PKI's intermediate CAs: a browser sends only the card when the TLS
+         * handshake names its CA as acceptable, and the path is completed from these (and validated like the rest).
+         */
+        Optional<List<String>> intermediates();
+
         /** CRLs: PEM or DER files, or http(s) URLs (CRL distribution points); re-read every {@link #crlRefreshInterval()}. */
         Optional<List<String>> crlSources();
 

@@ -21,10 +21,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -84,6 +87,19 @@ public final class Browser implements AutoCloseable {
 
     /** Starts a browser; {@link #close()} ends it and deletes its profile. */
     public Browser() {
+        this(null);
+    }
+
+    /**
+     * Starts a browser that holds one client certificate, a smartcard's {@code key} and {@code chain} (leaf first), and
+     * presents it without asking when a page of {@code origin} ({@code https://host:port}) asks for one in the TLS
+     * handshake; see {@link ClientCertificate}.
+     */
+    public static Browser withClientCertificate(PrivateKey key, List<X509Certificate> chain, String origin) {
+        return new Browser(new ClientCertificate(key, chain, origin));
+    }
+
+    private Browser(ClientCertificate clientCertificate) {
         if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
             throw new IllegalStateException("Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                     + ": install Debian's chromium and chromium-driver (as .ci/run does)");
@@ -103,7 +119,17 @@ public final class Browser implements AutoCloseable {
         LoggingPreferences logging = new LoggingPreferences();
         logging.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logging);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        ChromeDriverService.Builder builder = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort();
+        try {
+            if (clientCertificate != null) {
+                // Chromium, started by chromedriver, inherits its HOME and reads the certificate store there.
+                builder.withEnvironment(Map.of("HOME", clientCertificate.installIn(profile).toString()));
+            }
+        } catch (RuntimeException e) {
+            deleteProfile();
+            throw e;
+        }
+        service = builder.build();
         try {
             driver = new ChromeDriver(service, options);
         } catch (RuntimeException e) {

@@ -57,6 +57,7 @@ final class DemoPki {
     static Map<String, String> authEnvironment(PkiFiles files, int httpsPort) {
         return Map.of(
                 "CCMS_AUTH_SMARTCARD_TRUST_ANCHORS", files.trustAnchors().toString(),
+                "CCMS_AUTH_SMARTCARD_INTERMEDIATES", files.cardCa().toString(),
                 "CCMS_AUTH_SMARTCARD_CRL_SOURCES", files.crl().toString(),
                 "CCMS_AUTH_SMARTCARD_REQUIRED_POLICY", TestPki.CARD_POLICY_OID,
                 "CCMS_AUTH_DEMO_CARDS_DIR", files.cards().toString(),

@@ -62,6 +62,7 @@ public class PkiTestResource implements QuarkusTestResourceLifecycleManager {
         }
         return Map.ofEntries(
                 Map.entry("ccms.auth.smartcard.trust-anchors", files.trustAnchors().toString()),
+                Map.entry("ccms.auth.smartcard.intermediates", files.cardCa().toString()),
                 Map.entry("ccms.auth.smartcard.crl-sources", files.crl().toString()),
                 Map.entry("ccms.auth.smartcard.required-policy", TestPki.CARD_POLICY_OID),
                 Map.entry("quarkus.http.ssl.certificate.key-store-file", files.serverKeyStore().toString()),

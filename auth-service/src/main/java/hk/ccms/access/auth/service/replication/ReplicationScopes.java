@@ -54,7 +54,13 @@ public class ReplicationScopes {
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
-        ReplicationScope scope = singleDataCentre ? ReplicationScope.single(dataCentre) : fenceUntilConfirmed();
+        ReplicationScope scope;
+        if (singleDataCentre) {
+            scope = ReplicationScope.single(dataCentre);
+            write(scope);
+        } else {
+            scope = fenceUntilConfirmed();
+        }
         LOG.infof(singleDataCentre ? "Single data centre %s: account writes accepted"
                 : "Data centre %s: account writes refused until datacentre-state confirms this one is active", dataCentre);
         entered.fire(new ScopeEntered(scope));

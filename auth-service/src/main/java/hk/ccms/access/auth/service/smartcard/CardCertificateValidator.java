@@ -24,9 +24,12 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+
+import javax.security.auth.x500.X500Principal;
 
 /**
  * Decides whether a presented card certificate chain is one of the clearing house's valid cards:
@@ -39,13 +42,16 @@ import java.util.Set;
 public class CardCertificateValidator {
 
     private final Set<TrustAnchor> anchors;
+    private final List<X509Certificate> intermediates;
     private final CrlStore crls;
     private final AuthConfig.Smartcard config;
 
     public CardCertificateValidator(AuthConfig config, CrlStore crls) {
         this.config = config.smartcard();
         this.crls = crls;
-        this.anchors = loadAnchors(this.config.trustAnchors().orElse(List.of()));
+        this.anchors = loadCertificates(this.config.trustAnchors().orElse(List.of())).stream()
+                .map(certificate -> new TrustAnchor(certificate, null)).collect(Collectors.toSet());
+        this.intermediates = loadCertificates(this.config.intermediates().orElse(List.of()));
     }
 
     public boolean configured() {
@@ -57,7 +63,7 @@ public class CardCertificateValidator {
         if (chain.isEmpty()) {
             throw new CardRefusedException(Reason.MALFORMED_CHAIN);
         }
-        List<X509Certificate> path = withoutAnchors(chain);
+        List<X509Certificate> path = completed(withoutAnchors(chain));
         if (path.isEmpty()) {
             throw new CardRefusedException(Reason.UNTRUSTED);
         }
@@ -140,17 +146,39 @@ public class CardCertificateValidator {
         return path;
     }
 
-    private static Set<TrustAnchor> loadAnchors(List<String> files) {
-        Set<TrustAnchor> anchors = new HashSet<>();
+    /**
+     * Appends the configured intermediate CA that issued the last certificate, as long as that is not
+     * issued by a trust anchor; PKIX then checks every signature of the completed path.
+     */
+    private List<X509Certificate> completed(List<X509Certificate> path) {
+        List<X509Certificate> completed = new ArrayList<>(path);
+        while (!completed.isEmpty() && completed.size() <= path.size() + intermediates.size()) {
+            X500Principal issuer = completed.get(completed.size() - 1).getIssuerX500Principal();
+            if (anchors.stream().anyMatch(anchor -> anchor.getTrustedCert().getSubjectX500Principal().equals(issuer))) {
+                break;
+            }
+            Optional<X509Certificate> ca = intermediates.stream()
+                    .filter(candidate -> candidate.getSubjectX500Principal().equals(issuer) && !completed.contains(candidate))
+                    .findFirst();
+            if (ca.isEmpty()) {
+                break;
+            }
+            completed.add(ca.get());
+        }
+        return completed;
+    }
+
+    private static List<X509Certificate> loadCertificates(List<String> files) {
+        List<X509Certificate> certificates = new ArrayList<>();
         for (String file : files) {
             try (InputStream in = Files.newInputStream(Path.of(file))) {
                 for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                    anchors.add(new TrustAnchor((X509Certificate) certificate, null));
+                    certificates.add((X509Certificate) certificate);
                 }
             } catch (IOException | GeneralSecurityException e) {
-                throw new IllegalStateException("Smartcard trust anchors unreadable: " + file, e);
+                throw new IllegalStateException("Smartcard CA certificates unreadable: " + file, e);
             }
         }
-        return anchors;
+        return certificates;
     }
 }
