@@ -155,6 +155,12 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Sends keys to whatever has the focus, as a person at the keyboard does (e.g. {@code Keys.TAB}, {@code Keys.ENTER}). */
+    public Browser keys(CharSequence... keys) {
+        driver.switchTo().activeElement().sendKeys(keys);
+        return this;
+    }
+
     /** Clicks {@code id} once it is visible and enabled. */
     public Browser click(String id) {
         await("#" + id + " to be clickable", ExpectedConditions.elementToBeClickable(By.id(id))).click();

@@ -57,13 +57,14 @@ class DemoPkiTest {
     }
 
     @Test
-    void authServiceIsToldWhereTheTrustAnchorsCrlsPolicyAndDemoCardsAre(@TempDir Path data) {
+    void authServiceIsToldWhereTheTrustAnchorsCardCaCrlsPolicyAndDemoCardsAre(@TempDir Path data) {
         PkiFiles files = DemoPki.prepare(data.resolve("pki"), "local-secret");
 
         Map<String, String> environment = DemoPki.authEnvironment(files, 8443);
 
         assertEquals(Map.of(
                 "CCMS_AUTH_SMARTCARD_TRUST_ANCHORS", data.resolve("pki/trust-anchors.pem").toString(),
+                "CCMS_AUTH_SMARTCARD_INTERMEDIATES", data.resolve("pki/card-ca.pem").toString(),
                 "CCMS_AUTH_SMARTCARD_CRL_SOURCES", data.resolve("pki/crl.pem").toString(),
                 "CCMS_AUTH_SMARTCARD_REQUIRED_POLICY", TestPki.CARD_POLICY_OID,
                 "CCMS_AUTH_DEMO_CARDS_DIR", data.resolve("pki/cards").toString(),
