@@ -203,6 +203,9 @@ class BrowserSessionTest {
                     .header("Referrer-Policy", "no-referrer");
         }
         given().get("/.well-known/jwks.json").then().statusCode(200).header("Cache-Control", "public, max-age=300");
+        given().get("/q/swagger-ui/index.html").then().statusCode(200)
+                .header("Content-Security-Policy", nullValue())
+                .header("X-Frame-Options", "DENY");
         given().get("/api/v1/web/settings").then().statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("dataCentre", equalTo("PDC"))

@@ -10,7 +10,7 @@ import hk.ccms.access.auth.domain.OtpChannel;
 import hk.ccms.access.auth.service.smartcard.CardRegistry;
 import hk.ccms.access.auth.service.replication.ReplicationScopes;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
@@ -70,7 +70,7 @@ public class DemoAccounts {
      * the active data centre and reach the other one by replication, like any account. A seeding
      * that fails is tried again when the data centre next becomes writable.
      */
-    void seed(@Observes ReplicationScopes.ScopeEntered entered) {
+    void seed(@ObservesAsync ReplicationScopes.ScopeEntered entered) {
         if (!config.enabled() || !entered.scope().writable() || !seeded.compareAndSet(false, true)) {
             return;
         }

@@ -49,7 +49,11 @@ public class ReplicationScopes {
         this.dataCentre = config.dataCentre();
     }
 
-    /** Fired, outside any transaction, after a reading has been adopted (and at start-up). */
+    /**
+     * Fired asynchronously after a reading has been adopted (and at start-up): what observes it (the
+     * demo seeding, with a password hash) must not hold up the gate, which takes the reading only
+     * after the scope.
+     */
     public record ScopeEntered(ReplicationScope scope) {
     }
 
@@ -63,7 +67,7 @@ public class ReplicationScopes {
         }
         LOG.infof(singleDataCentre ? "Single data centre %s: account writes accepted"
                 : "Data centre %s: account writes refused until datacentre-state confirms this one is active", dataCentre);
-        entered.fire(new ScopeEntered(scope));
+        entered.fireAsync(new ScopeEntered(scope));
     }
 
     /**
@@ -107,7 +111,7 @@ public class ReplicationScopes {
         if (scope.purgePending()) {
             scope = purgeLoginState();
         }
-        entered.fire(new ScopeEntered(scope));
+        entered.fireAsync(new ScopeEntered(scope));
         return scope;
     }
 
