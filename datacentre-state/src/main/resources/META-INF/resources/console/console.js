@@ -13,6 +13,10 @@
   'use strict';
 
   var POLL_MILLIS = 2000;
+  // The state and the replication lag every poll; the state digest (a hash over every account at
+  // auth-service), the quarantine and the approvals every few polls and after every action.
+  var FULL_REFRESH_EVERY = 5;
+  var polls = 0;
   var API = '/api/v1/operations/datacentre';
   var SESSION_PATH = '/api/v1/console/session';
   var LOGOUT_PATH = '/api/v1/console/session/logout';
@@ -684,13 +688,24 @@
     if (data.approvals) { drawIfChanged('approvals', data.approvals, drawApprovals); }
   }
 
-  function refresh() {
-    return Promise.all([
+  /** The digest last read stays on show between the polls that leave it out. */
+  function keepDigest(replication) {
+    var previous = data.replication && data.replication.authService;
+    if (replication.authService && replication.authService.digest == null && previous) {
+      replication.authService.digest = previous.digest;
+    }
+    return replication;
+  }
+
+  function refresh(full) {
+    var asked = [
       CCMS.api('GET', API),
-      CCMS.api('GET', API + '/replication'),
-      CCMS.api('GET', API + '/quarantine'),
-      CCMS.api('GET', API + '/approvals')
-    ]).then(function (answers) {
+      CCMS.api('GET', API + '/replication' + (full ? '' : '?digest=false'))
+    ];
+    if (full) {
+      asked.push(CCMS.api('GET', API + '/quarantine'), CCMS.api('GET', API + '/approvals'));
+    }
+    return Promise.all(asked).then(function (answers) {
       if (answers.some(function (answer) { return answer.status === 401; })) {
         signedOut();
         return;
@@ -698,17 +713,21 @@
       var overview = answers[0];
       CCMS.showMessage($('error'), overview.ok ? '' : CCMS.problemText(overview));
       if (overview.ok) { data.overview = overview.body; }
-      data.replication = answers[1].ok ? answers[1].body : null;
+      data.replication = answers[1].ok ? keepDigest(answers[1].body) : null;
       data.replicationFailure = !answers[1].ok;
-      data.quarantine = answers[2].ok ? answers[2].body : null;
-      data.quarantineFailure = !answers[2].ok;
-      if (answers[3].ok) { data.approvals = answers[3].body; }
+      if (full) {
+        data.quarantine = answers[2].ok ? answers[2].body : null;
+        data.quarantineFailure = !answers[2].ok;
+        if (answers[3].ok) { data.approvals = answers[3].body; }
+      }
       drawAll();
     });
   }
 
   function poll() {
-    refresh().then(function () { window.setTimeout(poll, POLL_MILLIS); },
+    var full = polls % FULL_REFRESH_EVERY === 0;
+    polls += 1;
+    refresh(full).then(function () { window.setTimeout(poll, POLL_MILLIS); },
       function () { window.setTimeout(poll, POLL_MILLIS); });
   }
 
@@ -1000,7 +1019,7 @@
     CCMS.api('POST', request.path, request.body).then(function (answer) {
       setBusy(false);
       settle(action, answer);
-      return refresh();
+      return refresh(true);
     }, function () { setBusy(false); });
   }
 

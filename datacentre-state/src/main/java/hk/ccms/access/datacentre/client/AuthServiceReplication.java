@@ -40,13 +40,8 @@ public class AuthServiceReplication implements AuthServiceLink {
     }
 
     @Override
-    public ReplicationStatus replicationStatus() throws Unavailable {
-        return call("GET", STATUS_PATH, null, ReplicationStatus.class);
-    }
-
-    @Override
-    public ReplicationStatus replicationBacklog() throws Unavailable {
-        return call("GET", STATUS_PATH + "?digest=false", null, ReplicationStatus.class);
+    public ReplicationStatus replicationStatus(boolean withDigest) throws Unavailable {
+        return call("GET", STATUS_PATH + "?digest=" + withDigest, null, ReplicationStatus.class);
     }
 
     @Override

@@ -20,11 +20,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -223,10 +225,11 @@ public class OperatorDataCentreResource {
     @GET
     @Path("/replication")
     @NoCache
-    @Operation(summary = "Replication as this DC's auth-service reports it now, the peer's reachability and the state")
+    @Operation(summary = "Replication as this DC's auth-service reports it now, the peer's reachability and the state; "
+            + "digest=false leaves out the state digest (a hash over every account), for frequent polls")
     @APIResponse(responseCode = "503", description = "auth-service cannot be asked", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    public ReplicationOverview replication() {
-        ReplicationStatus status = actions.replicationStatus();
+    public ReplicationOverview replication(@QueryParam("digest") @DefaultValue("true") boolean withDigest) {
+        ReplicationStatus status = actions.replicationStatus(withDigest);
         DataCentreState state = states.current();
         return new ReplicationOverview(DataCentreStatus.DataCentre.of(config), DataCentreStatus.actsAsActive(config, state, peer),
                 peer.confirmed(), StateView.of(state, states.openSession(state)), DataCentreStatus.Peer.of(peer.view()),

@@ -24,10 +24,11 @@ public interface AuthServiceLink {
 
     ReplicationStatus publish(PublishedState state) throws Unavailable;
 
-    ReplicationStatus replicationStatus() throws Unavailable;
-
-    /** The same without the state digest (hashing every account): what the switch-over's drain polls. */
-    ReplicationStatus replicationBacklog() throws Unavailable;
+    /**
+     * auth-service's replication status; {@code withDigest} false leaves out the state digest (a
+     * hash over every account): what the switch-over's drain and the console's frequent polls read.
+     */
+    ReplicationStatus replicationStatus(boolean withDigest) throws Unavailable;
 
     List<QuarantineEntry> quarantine() throws Unavailable;
 

@@ -92,7 +92,7 @@ public class OperatorActions {
                     + " cannot be reached, so replication cannot drain to it; use fail-over if the peer is lost.", RETRY_AFTER);
         }
         try {
-            auth.replicationBacklog();
+            auth.replicationStatus(false);
         } catch (AuthServiceLink.Unavailable unavailable) {
             throw authUnavailable(operator, "before the hand-over", unavailable);
         }
@@ -187,10 +187,10 @@ public class OperatorActions {
         return new QuarantineOutcome(entry, states.recordQuarantineDecision(operator, kind, id, reason));
     }
 
-    /** This DC's auth-service's replication status, asked now. */
-    public ReplicationStatus replicationStatus() {
+    /** This DC's auth-service's replication status, asked now; the state digest only when asked for. */
+    public ReplicationStatus replicationStatus(boolean withDigest) {
         try {
-            return auth.replicationStatus();
+            return auth.replicationStatus(withDigest);
         } catch (AuthServiceLink.Unavailable unavailable) {
             throw dependencyUnavailable("auth-service cannot report its replication status", unavailable);
         }
@@ -201,7 +201,7 @@ public class OperatorActions {
         ReplicationStatus status = null;
         try {
             while (true) {
-                status = auth.replicationBacklog();
+                status = auth.replicationStatus(false);
                 if (status.drained()) {
                     return;
                 }

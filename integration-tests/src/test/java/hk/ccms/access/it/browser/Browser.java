@@ -183,8 +183,7 @@ public final class Browser implements AutoCloseable {
 
     /** Waits up to {@code within} until {@code id} is visible, for what a page does on a timer of its own. */
     public WebElement awaitVisible(String id, Duration within) {
-        return new WebDriverWait(driver, within).withMessage(() -> "waiting for #" + id + " to be visible")
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        return await("#" + id + " to be visible", ExpectedConditions.visibilityOfElementLocated(By.id(id)), within);
     }
 
     /** Waits until an element that {@code css} matches is visible; returns the first. */
@@ -292,7 +291,11 @@ public final class Browser implements AutoCloseable {
     }
 
     private <T> T await(String what, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage(() -> "waiting for " + what).until(condition);
+        return await(what, condition, WAIT);
+    }
+
+    private <T> T await(String what, Function<WebDriver, T> condition, Duration within) {
+        return new WebDriverWait(driver, within).withMessage(() -> "waiting for " + what).until(condition);
     }
 
     /** Waits up to {@link #WAIT} for {@code condition}; a timeout says what was awaited and what there was instead. */

@@ -152,7 +152,7 @@ public class CardCertificateValidator {
      */
     private List<X509Certificate> completed(List<X509Certificate> path) {
         List<X509Certificate> completed = new ArrayList<>(path);
-        while (!completed.isEmpty() && completed.size() <= path.size() + intermediates.size()) {
+        for (int added = 0; !completed.isEmpty() && added < intermediates.size(); added++) {
             X500Principal issuer = completed.get(completed.size() - 1).getIssuerX500Principal();
             if (anchors.stream().anyMatch(anchor -> anchor.getTrustedCert().getSubjectX500Principal().equals(issuer))) {
                 break;
