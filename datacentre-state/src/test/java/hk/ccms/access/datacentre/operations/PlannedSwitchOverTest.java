@@ -100,14 +100,19 @@ class PlannedSwitchOverTest {
         CompletableFuture<ExtractableResponse<Response>> switching = CompletableFuture.supplyAsync(
                 () -> switchOver(operator, "SDC", "Switch while changes are pending").extract());
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> given().when().get(STATUS).then()
-                .body("state.handingOverTo", is("SDC"))
-                .body("state.activeDc", is("PDC"))
-                .body("thisDcIsActive", is(false)));
+        // The hand-over is committed a moment before it is published: wait for both, the drain is still on.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            given().when().get(STATUS).then()
+                    .body("state.handingOverTo", is("SDC"))
+                    .body("state.activeDc", is("PDC"))
+                    .body("thisDcIsActive", is(false));
+            assertTrue(auth.publishedStates().stream().skip(publishedBefore)
+                    .anyMatch(state -> "SDC".equals(state.path("handingOverTo").asText())), "auth-service was never told of the hand-over");
+        });
         // A periodic publication read before the hand-over may arrive after it; auth-service orders them by revision.
         List<JsonNode> published = auth.publishedStates().subList(publishedBefore, auth.publishedStates().size());
         JsonNode fence = published.stream().filter(state -> "SDC".equals(state.path("handingOverTo").asText()))
-                .findFirst().orElseThrow(() -> new AssertionError("auth-service was never told of the hand-over"));
+                .findFirst().orElseThrow();
         assertTrue(fence.path("confirmed").asBoolean());
         assertTrue(published.stream().filter(state -> state.path("handingOverTo").isNull())
                         .allMatch(state -> state.path("revision").asLong() < fence.path("revision").asLong()),
