@@ -30,7 +30,8 @@ public class Passwords {
                 password.parallelism(), engine.name());
         this.hasher = new Argon2idHasher(engine, password.memoryKib(), password.iterations(), password.parallelism());
         this.pool = pool;
-        this.dummyHash = hasher.hash("dummy password that matches no account");
+        // On the pool like every other hash: a hashing engine may keep working memory per thread (NativeArgon2).
+        this.dummyHash = pool.run(() -> hasher.hash("dummy password that matches no account"));
     }
 
     /** @param storedHash the account's hash, or null when there is no such account or no password */
