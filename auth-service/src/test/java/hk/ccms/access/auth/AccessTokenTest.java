@@ -2,9 +2,10 @@ package hk.ccms.access.auth;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -15,13 +16,13 @@ import hk.ccms.access.auth.service.SigningKeys;
 import hk.ccms.access.auth.service.TokenIssuer;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
@@ -58,10 +59,10 @@ class AccessTokenTest {
 
         JWKSet jwks = JWKSet.parse(given().get("/.well-known/jwks.json").then().statusCode(200).extract().asString());
         SignedJWT jwt = SignedJWT.parse(token.token());
-        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
-        RSAKey key = (RSAKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
+        assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.ES256);
+        ECKey key = (ECKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID());
         assertThat(key.isPrivate()).isFalse();
-        assertThat(jwt.verify(new RSASSAVerifier(key))).isTrue();
+        assertThat(jwt.verify(new ECDSAVerifier(key))).isTrue();
         JWTClaimsSet claims = jwt.getJWTClaimsSet();
         assertThat(claims.getAudience()).containsExactly("ccms");
         assertThat(claims.getIssuer()).isEqualTo("urn:ccms:auth:PDC");
@@ -86,7 +87,7 @@ class AccessTokenTest {
         TokenIssuer.IssuedToken token = accounts.login(accounts.enrolledUser("CP0001"), PortalFunction.ONLINE_FUNCTIONS);
         SignedJWT original = SignedJWT.parse(token.token());
         JWKSet jwks = JWKSet.parse(given().get("/.well-known/jwks.json").then().extract().asString());
-        RSAKey publicKey = (RSAKey) jwks.getKeyByKeyId(original.getHeader().getKeyID());
+        ECKey publicKey = (ECKey) jwks.getKeyByKeyId(original.getHeader().getKeyID());
 
         for (byte[] secret : List.of(publicKey.toPublicKey().getEncoded(), publicKey.toJSONString().getBytes(StandardCharsets.UTF_8))) {
             SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(original.getHeader().getKeyID()).build(),
@@ -94,6 +95,18 @@ class AccessTokenTest {
             forged.sign(new MACSigner(secret));
             assertProblem(ccmsSession(forged.serialize()), 401, "unauthenticated");
         }
+    }
+
+    @Test
+    void anotherAlgorithmWithOurKeyIdIsRefused() throws Exception {
+        TokenIssuer.IssuedToken token = accounts.login(accounts.enrolledUser("CP0001"), PortalFunction.ONLINE_FUNCTIONS);
+        SignedJWT original = SignedJWT.parse(token.token());
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(original.getHeader().getKeyID()).build(),
+                original.getJWTClaimsSet());
+        forged.sign(new RSASSASigner(generator.generateKeyPair().getPrivate()));
+        assertProblem(ccmsSession(forged.serialize()), 401, "unauthenticated");
     }
 
     @Test
@@ -192,7 +205,7 @@ class AccessTokenTest {
     private String signWithTheRealKey(JwtClaims claims) throws Exception {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setAlgorithmHeaderValue(SigningKeys.ALGORITHM);
         jws.setKeyIdHeaderValue(keys.current().kid());
         jws.setKey(keys.current().privateKey());
         return jws.getCompactSerialization();

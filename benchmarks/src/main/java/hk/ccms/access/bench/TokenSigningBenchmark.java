@@ -39,7 +39,7 @@ public class TokenSigningBenchmark {
             + "\"amr\":[\"pwd\",\"otp\"],\"role\":\"USER\",\"function\":\"ONLINE_FUNCTIONS\",\"participant\":\"CP0001\","
             + "\"sid\":\"q3Zr8m0Yx1oKpB7tVvN2Hc9aLwE4sUdf\",\"dc\":\"PDC\"}";
 
-    @Param({"ES256", "RS256", "PS256"})
+    @Param({"ES256", "RS256", "PS256", "EdDSA"})
     public String algorithm;
 
     private KeyPair keys;
@@ -47,7 +47,9 @@ public class TokenSigningBenchmark {
 
     @Setup
     public void setUp() throws GeneralSecurityException, JoseException {
-        if (algorithm.startsWith("ES")) {
+        if (algorithm.equals("EdDSA")) {
+            keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } else if (algorithm.startsWith("ES")) {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             keys = generator.generateKeyPair();
@@ -63,8 +65,12 @@ public class TokenSigningBenchmark {
     public String sign() throws JoseException {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(CLAIMS);
-        jws.setAlgorithmHeaderValue(algorithm.equals("ES256") ? AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256
-                : algorithm.equals("RS256") ? AlgorithmIdentifiers.RSA_USING_SHA256 : AlgorithmIdentifiers.RSA_PSS_USING_SHA256);
+        jws.setAlgorithmHeaderValue(switch (algorithm) {
+            case "ES256" -> AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256;
+            case "RS256" -> AlgorithmIdentifiers.RSA_USING_SHA256;
+            case "PS256" -> AlgorithmIdentifiers.RSA_PSS_USING_SHA256;
+            default -> AlgorithmIdentifiers.EDDSA;
+        });
         jws.setKey(keys.getPrivate());
         return jws.getCompactSerialization();
     }

@@ -1,7 +1,7 @@
 package hk.ccms.access.it;
 
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.restassured.http.ContentType;
@@ -49,7 +49,7 @@ class OtpLoginEndToEndTest {
 
         JWKSet jwks = JWKSet.load(new java.net.URL(primary().authUrl() + "/.well-known/jwks.json"));
         SignedJWT jwt = SignedJWT.parse(token);
-        assertThat(jwt.verify(new RSASSAVerifier((RSAKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID())))).isTrue();
+        assertThat(jwt.verify(new ECDSAVerifier((ECKey) jwks.getKeyByKeyId(jwt.getHeader().getKeyID())))).isTrue();
         assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("ALICE01");
         assertThat(jwt.getJWTClaimsSet().getStringClaim("participant")).isEqualTo("CP0001");
         assertThat(jwt.getJWTClaimsSet().getStringListClaim("amr")).containsExactly("pwd", "otp");

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -86,11 +87,17 @@ class ServiceTokenTest {
 
     @Test
     void tokenSignedWithTheWrongKeyIsRefused() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        String forged = ServiceTokens.claims().jws().keyId(ServiceTokens.KEY_ID).algorithm(SignatureAlgorithm.RS256)
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        String forged = ServiceTokens.claims().jws().keyId(ServiceTokens.KEY_ID).algorithm(SignatureAlgorithm.ES256)
                 .sign(generator.generateKeyPair().getPrivate());
         problem(call(forged), 401, UNAUTHENTICATED);
+
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        String otherAlgorithm = ServiceTokens.claims().jws().keyId(ServiceTokens.KEY_ID).algorithm(SignatureAlgorithm.RS256)
+                .sign(rsa.generateKeyPair().getPrivate());
+        problem(call(otherAlgorithm), 401, UNAUTHENTICATED);
 
         String[] valid = ServiceTokens.valid().split("\\.");
         String tampered = valid[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(

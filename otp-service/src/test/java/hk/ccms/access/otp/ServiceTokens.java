@@ -50,7 +50,7 @@ public final class ServiceTokens {
     }
 
     public static String sign(JwtClaimsBuilder claims) {
-        return claims.jws().keyId(KEY_ID).algorithm(SignatureAlgorithm.RS256).sign(SIGNING_KEY);
+        return claims.jws().keyId(KEY_ID).algorithm(SignatureAlgorithm.ES256).sign(SIGNING_KEY);
     }
 
     public static byte[] resource(String name) {
@@ -70,7 +70,7 @@ public final class ServiceTokens {
                 .replace("-----END PRIVATE KEY-----", "")
                 .replaceAll("\\s", "");
         try {
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Unreadable test signing key", e);
         }

@@ -34,7 +34,8 @@ public class SigningKey extends PanacheEntityBase {
     @Column(name = "retired_at")
     public Instant retiredAt;
 
-    public static List<SigningKey> active() {
-        return list("retiredAt is null order by createdAt desc");
+    /** Keys of {@code algorithm} not retired, newest first. */
+    public static List<SigningKey> active(String algorithm) {
+        return list("retiredAt is null and algorithm = ?1 order by createdAt desc", algorithm);
     }
 }

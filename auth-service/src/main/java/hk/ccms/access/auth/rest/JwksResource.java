@@ -22,7 +22,7 @@ public class JwksResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @ResponseHeader(name = "Cache-Control", value = "public, max-age=300")
-    @Operation(summary = "Public keys that verify this service's tokens (RS256)")
+    @Operation(summary = "Public keys that verify this service's tokens (ES256)")
     public String jwks() {
         return keys.jwksJson();
     }

@@ -3,7 +3,6 @@ package hk.ccms.access.auth.service;
 import hk.ccms.access.auth.config.AuthConfig;
 import hk.ccms.access.auth.domain.Account;
 import hk.ccms.access.auth.domain.PortalFunction;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -75,6 +74,6 @@ public class TokenIssuer {
 
     private String sign(io.smallrye.jwt.build.JwtClaimsBuilder claims) {
         SigningKeys.ActiveKey key = keys.current();
-        return claims.jws().keyId(key.kid()).algorithm(SignatureAlgorithm.RS256).sign(key.privateKey());
+        return claims.jws().keyId(key.kid()).algorithm(SigningKeys.SIGNATURE).sign(key.privateKey());
     }
 }

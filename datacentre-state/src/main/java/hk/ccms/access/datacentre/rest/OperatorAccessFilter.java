@@ -23,7 +23,7 @@ import java.util.Optional;
 /**
  * Lets an {@link OperatorAccess} endpoint run only for a clearing-house operator, in four steps:
  * <ol>
- *   <li>the token verifies (smallrye-jwt: RS256 only, auth-service's key set, its issuer,
+ *   <li>the token verifies (smallrye-jwt: ES256 only, auth-service's key set, its issuer,
  *       audience {@code ccms-operations}, not expired), else 401. It comes from
  *       {@code Authorization: Bearer} or from the browser's session cookie
  *       ({@value BrowserSession#SESSION_COOKIE});</li>

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
@@ -109,11 +110,17 @@ class OperatorAuthenticationTest {
 
     @Test
     void aTokenSignedWithAnotherKeyIsRefused() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
         String forged = OperatorTokens.claims(OperatorTokens.OPERATOR).jws().keyId(AuthServiceStub.KEY_ID)
-                .algorithm(SignatureAlgorithm.RS256).sign(generator.generateKeyPair().getPrivate());
+                .algorithm(SignatureAlgorithm.ES256).sign(generator.generateKeyPair().getPrivate());
         assertProblem(overview(forged), 401, "unauthenticated");
+
+        KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        String otherAlgorithm = OperatorTokens.claims(OperatorTokens.OPERATOR).jws().keyId(AuthServiceStub.KEY_ID)
+                .algorithm(SignatureAlgorithm.RS256).sign(rsa.generateKeyPair().getPrivate());
+        assertProblem(overview(otherAlgorithm), 401, "unauthenticated");
     }
 
     @Test

@@ -7,17 +7,18 @@ import hk.ccms.access.common.link.LinkTokens;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.lang.JoseException;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,8 +80,8 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
             keys = generator.generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -349,16 +350,14 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private String jwks() {
-        RSAPublicKey key = (RSAPublicKey) keys.getPublic();
-        return "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"" + KEY_ID + "\",\"use\":\"sig\",\"alg\":\"RS256\",\"n\":\""
-                + base64Url(key.getModulus()) + "\",\"e\":\"" + base64Url(key.getPublicExponent()) + "\"}]}";
-    }
-
-    private static String base64Url(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        if (bytes.length > 1 && bytes[0] == 0) {
-            bytes = Arrays.copyOfRange(bytes, 1, bytes.length);
+        try {
+            PublicJsonWebKey key = PublicJsonWebKey.Factory.newPublicJwk(keys.getPublic());
+            key.setKeyId(KEY_ID);
+            key.setAlgorithm("ES256");
+            key.setUse("sig");
+            return new JsonWebKeySet(key).toJson();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

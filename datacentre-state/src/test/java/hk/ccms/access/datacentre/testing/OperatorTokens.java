@@ -46,7 +46,7 @@ public final class OperatorTokens {
     }
 
     public static String sign(JwtClaimsBuilder claims) {
-        return claims.jws().keyId(AuthServiceStub.KEY_ID).algorithm(SignatureAlgorithm.RS256)
+        return claims.jws().keyId(AuthServiceStub.KEY_ID).algorithm(SignatureAlgorithm.ES256)
                 .sign(AuthServiceStub.running().signingKey());
     }
 

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 
 /**
  * One-time-code challenges for auth-service, the only caller: it must present a service token
- * (RS256 JWT from auth-service, audience {@code otp-service}, group {@code otp-client}).
+ * (ES256 JWT from auth-service, audience {@code otp-service}, group {@code otp-client}).
  * Blocking methods: they run on worker threads, never on the event loop.
  */
 @Path("/internal/v1/challenges")
