@@ -213,14 +213,14 @@ public interface AuthConfig {
         @WithDefault("128")
         int maxLength();
 
-        /** Threads that compute hashes; 0 means one per available core. */
+        /** Threads that compute hashes; 0 means one per two available cores, at least one. */
         @Min(0)
         @WithDefault("0")
         int hashingThreads();
 
         /**
-         * Hash requests allowed to wait for a thread before the service answers 503; 0 means four
-         * per hashing thread, which bounds the wait to about four hash times.
+         * Hash requests allowed to wait for a thread before the service answers 503; 0 means eight
+         * per hashing thread, which bounds the wait to about eight hash times (under 0.2 s).
          */
         @Min(0)
         @WithDefault("0")

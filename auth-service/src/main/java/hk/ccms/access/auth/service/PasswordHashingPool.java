@@ -20,15 +20,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Password hashing is the one expensive step of a login. It runs on a pool sized to the cores
- * with a bounded queue, so that a burst never oversubscribes the CPU: when the queue is full the
- * caller gets 503 with Retry-After instead of waiting without limit.
+ * Password hashing is the one expensive step of a login. It runs on a small pool with a bounded
+ * queue, so that a burst never oversubscribes the CPU: when the queue is full the caller gets 503
+ * with Retry-After instead of waiting without limit. By default the pool has one thread per two
+ * cores: the hash is only part of a login's CPU, and two Argon2 instances side by side fight over
+ * the memory bandwidth. On two cores one hashing thread served 36 logins/s at 38 ms of CPU each
+ * where two threads served 23–26 at 49–59 ms, and it keeps one 19 MiB working buffer instead of
+ * two (BENCHMARKS.md).
  */
 @ApplicationScoped
 public class PasswordHashingPool {
 
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
-    private static final int QUEUE_PER_THREAD = 4;
+    private static final int CORES_PER_THREAD = 2;
+    private static final int QUEUE_PER_THREAD = 8;
 
     private final ThreadPoolExecutor executor;
     private final Counter computed;
@@ -36,7 +41,7 @@ public class PasswordHashingPool {
     public PasswordHashingPool(AuthConfig config, MeterRegistry metrics) {
         int threads = config.password().hashingThreads() > 0
                 ? config.password().hashingThreads()
-                : Runtime.getRuntime().availableProcessors();
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / CORES_PER_THREAD);
         AtomicInteger counter = new AtomicInteger();
         int queue = config.password().hashingQueue() > 0 ? config.password().hashingQueue() : QUEUE_PER_THREAD * threads;
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,

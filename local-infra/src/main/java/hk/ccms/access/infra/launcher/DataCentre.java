@@ -27,12 +27,16 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class DataCentre implements AutoCloseable {
 
     /**
-     * Small heaps, and the C1 compiler only: the platform's target is at most 256 MB resident per
-     * service, and C1 alone measured 70 MiB less resident memory for auth-service at the same CPU
-     * per login (BENCHMARKS.md).
+     * Small heaps with a small young generation (the live set is about 25 MiB), and the C1 compiler
+     * only: the platform's target is at most 256 MB resident per service; C1 alone measured 70 MiB
+     * less for auth-service, the heap sizes and two malloc arenas ({@link #SERVICE_ENVIRONMENT})
+     * another 16–18 MiB per service (BENCHMARKS.md).
      */
-    private static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx160m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
+    private static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms32m", "-Xmx128m", "-Xmn10m",
+            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m",
+            "-Xss512k");
+    /** glibc would otherwise keep up to eight malloc arenas per core, each holding freed memory resident. */
+    private static final Map<String, String> SERVICE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
     /** {@code CCMS_SERVICE_JVM_OPTIONS} replaces the defaults, e.g. to measure other settings with the load harness. */
     private static final List<String> SERVICE_JVM_OPTIONS = Optional.ofNullable(System.getenv("CCMS_SERVICE_JVM_OPTIONS"))
             .filter(options -> !options.isBlank())
@@ -121,7 +125,7 @@ public final class DataCentre implements AutoCloseable {
         DataCentreSpec.Ports ports = spec.ports();
         String authUrl = localUrl(ports.auth());
 
-        Map<String, String> common = new HashMap<>();
+        Map<String, String> common = new HashMap<>(SERVICE_ENVIRONMENT);
         common.put("CCMS_DC_ID", spec.id());
         common.put("CCMS_AUTH_ISSUER", "urn:ccms:auth:" + spec.id());
         common.put("CCMS_AUTH_JWKS_URL", authUrl + "/.well-known/jwks.json");
