@@ -27,14 +27,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class DataCentre implements AutoCloseable {
 
     /**
-     * Small heaps with a small young generation (the live set is about 25 MiB), and the C1 compiler
-     * only: the platform's target is at most 256 MB resident per service; C1 alone measured 70 MiB
-     * less for auth-service, the heap sizes and two malloc arenas ({@link #SERVICE_ENVIRONMENT})
-     * another 16–18 MiB per service (BENCHMARKS.md).
+     * Small heaps sized to the live set (about 25 MiB) with a small young generation, given back
+     * after a full GC, and the C1 compiler only: the platform's target is at most 256 MB resident per
+     * service; C1 alone measured 70 MiB less for auth-service, the heap sizing and two malloc arenas
+     * ({@link #SERVICE_ENVIRONMENT}) another 17–26 MiB per service (BENCHMARKS.md).
      */
-    private static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms32m", "-Xmx128m", "-Xmn10m",
-            "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m",
-            "-Xss512k");
+    private static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms32m", "-Xmx128m", "-Xmn8m",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=64m", "-Xss512k");
     /** glibc would otherwise keep up to eight malloc arenas per core, each holding freed memory resident. */
     private static final Map<String, String> SERVICE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
     /** {@code CCMS_SERVICE_JVM_OPTIONS} replaces the defaults, e.g. to measure other settings with the load harness. */
