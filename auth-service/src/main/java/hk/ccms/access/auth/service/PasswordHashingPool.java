@@ -24,9 +24,9 @@ import java.util.function.Supplier;
  * queue, so that a burst never oversubscribes the CPU: when the queue is full the caller gets 503
  * with Retry-After instead of waiting without limit. By default the pool has one thread per two
  * cores: the hash is only part of a login's CPU, and two Argon2 instances side by side fight over
- * the memory bandwidth. On two cores one hashing thread served 36 logins/s at 38 ms of CPU each
- * where two threads served 23–26 at 49–59 ms, and it keeps one 19 MiB working buffer instead of
- * two (BENCHMARKS.md).
+ * the memory bandwidth. On two cores one hashing thread served 27–36 logins/s at 38–49 ms of CPU
+ * per login where two threads served 23–33 at 49–59 ms, and it keeps one 19 MiB working buffer
+ * instead of two (BENCHMARKS.md).
  */
 @ApplicationScoped
 public class PasswordHashingPool {

@@ -36,10 +36,10 @@ import java.util.UUID;
  * The ES256 keys (P-256) that sign tokens. ES256 rather than RS256 because the services run with
  * the C1 compiler only (for memory), which lacks the BigInteger intrinsics RSA depends on: there an
  * RS256 signature, one per login, measured 11.7 ms against 0.52 ms for ES256 (BENCHMARKS.md).
- * Keys made for another algorithm by an earlier version are neither used nor published. They live in PostgreSQL with the private half wrapped by
- * AES-256-GCM under a key-encryption key from the environment, so every instance of the service
- * signs with the same key and a database dump alone cannot forge tokens. The first instance to
- * start with an empty table creates the key.
+ * Keys made for another algorithm by an earlier version are neither used nor published. The keys
+ * live in PostgreSQL with the private half wrapped by AES-256-GCM under a key-encryption key from
+ * the environment, so every instance of the service signs with the same key and a database dump
+ * alone cannot forge tokens. The first instance to start with an empty table creates the key.
  */
 @ApplicationScoped
 public class SigningKeys {
