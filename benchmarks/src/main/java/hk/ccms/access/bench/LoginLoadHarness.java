@@ -79,6 +79,9 @@ public final class LoginLoadHarness {
             System.out.println();
             harness.threadBreakdowns.forEach(System.out::println);
             System.out.println();
+            System.out.println(harness.plainRequests(2, Duration.ofSeconds(seconds)));
+            System.out.println(harness.idle(Duration.ofSeconds(10)));
+            System.out.println();
             System.out.println(harness.flood(64, Duration.ofSeconds(10)));
         }
     }
@@ -143,6 +146,42 @@ public final class LoginLoadHarness {
 
     private static double hashingSeconds(Map<String, Double> before, Map<String, Double> after) {
         return after.getOrDefault(HASHING_THREADS, 0.0) - before.getOrDefault(HASHING_THREADS, 0.0);
+    }
+
+    /**
+     * The cheapest request auth-service answers through the same stack as a login step (HTTP, the
+     * request filters, RESTEasy Reactive, JSON, metrics) and nothing else: what one inbound call
+     * costs before any work. A login is two such calls at auth-service, two at otp-service and two
+     * outbound calls from auth-service to otp-service.
+     */
+    private String plainRequests(int concurrency, Duration duration) throws InterruptedException {
+        double before = dc.service("auth-service").cpuSeconds();
+        LongAdder answered = new LongAdder();
+        LongAdder failed = new LongAdder();
+        long started = System.nanoTime();
+        closedLoop(concurrency, duration, () -> {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(dc.authUrl() + "/api/v1/web/settings"))
+                        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                (response.statusCode() == 200 ? answered : failed).increment();
+            } catch (Exception e) {
+                failed.increment();
+            }
+        });
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        double cpu = dc.service("auth-service").cpuSeconds() - before;
+        return "Plain request probe: GET /api/v1/web/settings, %d clients for %d s -> %.0f requests/s, %d failed; auth-service CPU %.3f ms per request"
+                .formatted(concurrency, duration.toSeconds(), answered.sum() / elapsed, failed.sum(), cpu * 1000 / Math.max(1, answered.sum()));
+    }
+
+    /** What the services spend with nobody signing in (health checks, pollers, replication shipping). */
+    private String idle(Duration duration) throws InterruptedException {
+        Map<String, Double> before = cpu();
+        Thread.sleep(duration.toMillis());
+        Map<String, Double> after = cpu();
+        StringBuilder line = new StringBuilder("Idle for %d s, CPU ms per second:".formatted(duration.toSeconds()));
+        after.forEach((service, seconds) -> line.append(" %s %.1f;".formatted(service, (seconds - before.get(service)) * 1000 / duration.toSeconds())));
+        return line.toString();
     }
 
     /** Many more password checks in flight than cores: the bounded pool must shed load with 503 + Retry-After. */
