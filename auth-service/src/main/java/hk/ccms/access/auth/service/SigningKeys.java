@@ -3,13 +3,13 @@ package hk.ccms.access.auth.service;
 import hk.ccms.access.auth.config.AuthConfig;
 import hk.ccms.access.auth.domain.SigningKey;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
+import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.lang.JoseException;
 
 import javax.crypto.Cipher;
@@ -44,8 +44,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SigningKeys {
 
-    public static final SignatureAlgorithm SIGNATURE = SignatureAlgorithm.ES256;
-    public static final String ALGORITHM = SIGNATURE.getAlgorithm();
+    public static final String ALGORITHM = AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256;
     private static final int NONCE_BYTES = 12;
     private static final String CURVE = "secp256r1";
 
