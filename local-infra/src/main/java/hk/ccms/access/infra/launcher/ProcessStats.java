@@ -67,4 +67,17 @@ final class ProcessStats {
             return -1;
         }
     }
+
+    /**
+     * Sets the process's peak resident set size back to its current size (Linux 4.0+: "5" to
+     * /proc/PID/clear_refs), so that a later {@link #peakRssMib} is the peak since now.
+     */
+    static boolean resetPeakRss(long pid) {
+        try {
+            Files.writeString(Path.of("/proc", Long.toString(pid), "clear_refs"), "5");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
 }

@@ -115,6 +115,11 @@ public final class ServiceProcess implements AutoCloseable {
         return ProcessStats.peakRssMib(process.pid());
     }
 
+    /** Starts a new peak: {@link #peakRssMib} then reports the peak since this call. False where /proc does not allow it. */
+    public boolean resetPeakRss() {
+        return ProcessStats.resetPeakRss(process.pid());
+    }
+
     /** A crash: no shutdown hooks, no draining (kill -9). */
     public void kill() {
         process.destroyForcibly();
