@@ -5,11 +5,15 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
 import io.quarkus.redis.datasource.set.SetCommands;
 import io.quarkus.redis.datasource.value.ValueCommands;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,14 +28,16 @@ public class SessionStore {
     private static final String ACCOUNT_SESSIONS = "auth:account-sessions:";
 
     private final RedisDataSource redis;
+    private final Redis client;
     private final ValueCommands<String, String> values;
     private final SetCommands<String, String> sets;
     private final KeyCommands<String> keys;
     private final Clock clock;
     private final Duration idleTimeout;
 
-    public SessionStore(RedisDataSource redis, Clock clock, AuthConfig config) {
+    public SessionStore(RedisDataSource redis, Redis client, Clock clock, AuthConfig config) {
         this.redis = redis;
+        this.client = client;
         this.values = redis.value(String.class);
         this.sets = redis.set(String.class);
         this.keys = redis.key(String.class);
@@ -43,11 +49,14 @@ public class SessionStore {
         long ttl = Math.max(1, Duration.between(clock.instant(), session.expiresAt()).toSeconds());
         long idle = Math.min(ttl, idleTimeout.toSeconds());
         String index = ACCOUNT_SESSIONS + session.accountId();
-        RedisGuard.run(() -> redis.withTransaction(tx -> {
-            tx.value(String.class).setex(SESSION + session.id(), idle, session.userId());
-            tx.set(String.class).sadd(index, session.id());
-            tx.key(String.class).expire(index, ttl);
-        }));
+        // MULTI ... EXEC sent as one pipelined batch: the same all-or-nothing write as a transaction,
+        // in one round trip instead of five (one per command and its QUEUED reply).
+        RedisGuard.run(() -> client.batchAndAwait(List.of(
+                Request.cmd(Command.MULTI),
+                Request.cmd(Command.SETEX).arg(SESSION + session.id()).arg(idle).arg(session.userId()),
+                Request.cmd(Command.SADD).arg(index).arg(session.id()),
+                Request.cmd(Command.EXPIRE).arg(index).arg(ttl),
+                Request.cmd(Command.EXEC))));
     }
 
     /** Whether the session is live; if it is, this call counts as activity (one round trip either way). */
