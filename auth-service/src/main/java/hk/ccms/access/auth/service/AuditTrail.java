@@ -24,8 +24,8 @@ import java.time.ZoneOffset;
  * taken from the current HTTP request (proxy headers only when configured as trusted).
  *
  * <p>One plain INSERT on an auto-commit connection: every login writes two events, and through
- * Hibernate and a JTA transaction each cost about a sixth of auth-service's CPU for a login
- * besides the password hash (BENCHMARKS.md, fourth round). The rows are read as {@link AuditEvent}.
+ * Hibernate and a JTA transaction each, the two took about a sixth of auth-service's CPU for a
+ * login besides the password hash (BENCHMARKS.md, fourth round). The rows are read as {@link AuditEvent}.
  */
 @ApplicationScoped
 public class AuditTrail {
