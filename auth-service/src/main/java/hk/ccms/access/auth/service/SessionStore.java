@@ -4,7 +4,6 @@ import hk.ccms.access.auth.config.AuthConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
 import io.quarkus.redis.datasource.set.SetCommands;
-import io.quarkus.redis.datasource.value.ValueCommands;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -12,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -27,18 +27,14 @@ public class SessionStore {
     private static final String SESSION = "auth:session:";
     private static final String ACCOUNT_SESSIONS = "auth:account-sessions:";
 
-    private final RedisDataSource redis;
     private final Redis client;
-    private final ValueCommands<String, String> values;
     private final SetCommands<String, String> sets;
     private final KeyCommands<String> keys;
     private final Clock clock;
     private final Duration idleTimeout;
 
     public SessionStore(RedisDataSource redis, Redis client, Clock clock, AuthConfig config) {
-        this.redis = redis;
         this.client = client;
-        this.values = redis.value(String.class);
         this.sets = redis.set(String.class);
         this.keys = redis.key(String.class);
         this.clock = clock;
@@ -49,14 +45,9 @@ public class SessionStore {
         long ttl = Math.max(1, Duration.between(clock.instant(), session.expiresAt()).toSeconds());
         long idle = Math.min(ttl, idleTimeout.toSeconds());
         String index = ACCOUNT_SESSIONS + session.accountId();
-        // MULTI ... EXEC sent as one pipelined batch: the same all-or-nothing write as a transaction,
-        // in one round trip instead of five (one per command and its QUEUED reply).
-        RedisGuard.run(() -> client.batchAndAwait(List.of(
-                Request.cmd(Command.MULTI),
-                Request.cmd(Command.SETEX).arg(SESSION + session.id()).arg(idle).arg(session.userId()),
+        atomically(Request.cmd(Command.SETEX).arg(SESSION + session.id()).arg(idle).arg(session.userId()),
                 Request.cmd(Command.SADD).arg(index).arg(session.id()),
-                Request.cmd(Command.EXPIRE).arg(index).arg(ttl),
-                Request.cmd(Command.EXEC))));
+                Request.cmd(Command.EXPIRE).arg(index).arg(ttl));
     }
 
     /** Whether the session is live; if it is, this call counts as activity (one round trip either way). */
@@ -65,10 +56,8 @@ public class SessionStore {
     }
 
     public void close(String sessionId, long accountId) {
-        RedisGuard.run(() -> redis.withTransaction(tx -> {
-            tx.key(String.class).del(SESSION + sessionId);
-            tx.set(String.class).srem(ACCOUNT_SESSIONS + accountId, sessionId);
-        }));
+        atomically(Request.cmd(Command.DEL).arg(SESSION + sessionId),
+                Request.cmd(Command.SREM).arg(ACCOUNT_SESSIONS + accountId).arg(sessionId));
     }
 
     /** Ends every session of the account, e.g. when it is disabled. Returns how many were live. */
@@ -92,5 +81,17 @@ public class SessionStore {
                 sets.srem(ACCOUNT_SESSIONS + accountId, others);
             }
         });
+    }
+
+    /**
+     * MULTI, the commands and EXEC sent as one pipelined batch: the same all-or-nothing write as a
+     * transaction, in one round trip instead of one per command and per QUEUED reply.
+     */
+    private void atomically(Request... commands) {
+        List<Request> batch = new ArrayList<>(commands.length + 2);
+        batch.add(Request.cmd(Command.MULTI));
+        batch.addAll(Arrays.asList(commands));
+        batch.add(Request.cmd(Command.EXEC));
+        RedisGuard.run(() -> client.batchAndAwait(batch));
     }
 }

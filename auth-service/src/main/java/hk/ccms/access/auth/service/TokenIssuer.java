@@ -11,9 +11,11 @@ import org.jose4j.jwx.HeaderParameterNames;
 import org.jose4j.lang.JoseException;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Signs the tokens this service hands out: people's access tokens and service-to-service tokens.
@@ -44,32 +46,29 @@ public class TokenIssuer {
 
     /** A token for one function of one portal, tied to a server-side session that can be revoked. */
     public IssuedToken accessToken(Account account, PortalFunction function, List<String> methods, String sessionId) {
-        Instant now = clock.instant();
-        Instant expiresAt = now.plus(config.token().lifetime());
-        String tokenId = UUID.randomUUID().toString();
-        JwtClaims claims = claims(function.portal().audience(), account.userId, tokenId, now, expiresAt);
-        claims.setStringListClaim("amr", methods);
-        claims.setClaim(CLAIM_ROLE, account.type.name());
-        claims.setClaim(CLAIM_FUNCTION, function.name());
-        claims.setClaim(CLAIM_SESSION, sessionId);
-        claims.setClaim(CLAIM_DATA_CENTRE, config.dataCentre());
-        if (account.participantId != null) {
-            claims.setClaim(CLAIM_PARTICIPANT, account.participantId);
-        }
-        return new IssuedToken(sign(claims), tokenId, now, expiresAt);
+        return issue(function.portal().audience(), account.userId, config.token().lifetime(), claims -> {
+            claims.setStringListClaim("amr", methods);
+            claims.setClaim(CLAIM_ROLE, account.type.name());
+            claims.setClaim(CLAIM_FUNCTION, function.name());
+            claims.setClaim(CLAIM_SESSION, sessionId);
+            claims.setClaim(CLAIM_DATA_CENTRE, config.dataCentre());
+            if (account.participantId != null) {
+                claims.setClaim(CLAIM_PARTICIPANT, account.participantId);
+            }
+        });
     }
 
     /** A short-lived token by which this service calls {@code audience} with the given role. */
     public IssuedToken serviceToken(String audience, String group) {
-        Instant now = clock.instant();
-        Instant expiresAt = now.plus(config.token().serviceTokenLifetime());
-        String tokenId = UUID.randomUUID().toString();
-        JwtClaims claims = claims(audience, "auth-service", tokenId, now, expiresAt);
-        claims.setStringListClaim("groups", group);
-        return new IssuedToken(sign(claims), tokenId, now, expiresAt);
+        return issue(audience, "auth-service", config.token().serviceTokenLifetime(),
+                claims -> claims.setStringListClaim("groups", group));
     }
 
-    private JwtClaims claims(String audience, String subject, String tokenId, Instant now, Instant expiresAt) {
+    /** The registered claims every token carries, then the kind's own ({@code specific}), signed. */
+    private IssuedToken issue(String audience, String subject, Duration lifetime, Consumer<JwtClaims> specific) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(lifetime);
+        String tokenId = UUID.randomUUID().toString();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(config.token().issuer());
         claims.setAudience(audience);
@@ -77,7 +76,8 @@ public class TokenIssuer {
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
         claims.setJwtId(tokenId);
-        return claims;
+        specific.accept(claims);
+        return new IssuedToken(sign(claims), tokenId, now, expiresAt);
     }
 
     private String sign(JwtClaims claims) {
