@@ -19,6 +19,8 @@ import java.time.Clock;
 public class PeerSync {
 
     private static final Logger LOG = Logger.getLogger(PeerSync.class);
+    /** Each retry follows a change that committed, so a few attempts settle any race between two writers. */
+    private static final int ADOPTION_ATTEMPTS = 3;
 
     private final PeerDataCentre peer;
     private final PeerContact contact;
@@ -89,20 +91,20 @@ public class PeerSync {
      * the answer, so that the peer's acknowledgement means this DC acts on it), a no-op when equal.
      *
      * @return the state held afterwards
-     * @throws ProblemException {@code stale-epoch} when the pushed state is older than the one held
+     * @throws ProblemException {@code stale-epoch} when the state held here is newer than the pushed one
      */
     public SharedState receive(SharedState theirs) {
-        SharedState ours = states.current().shared();
-        if (ours.isNewerThan(theirs)) {
-            LOG.infof("Refused the peer's older state (epoch %d, revision %d; holding epoch %d, revision %d)",
-                    theirs.epoch(), theirs.revision(), ours.epoch(), ours.revision());
-            throw new ProblemException(DataCentreProblemType.STALE_EPOCH, "This data centre holds a newer state (epoch "
-                    + ours.epoch() + ", revision " + ours.revision() + ").").with("epoch", ours.epoch()).with("state", ours);
-        }
-        if (theirs.isNewerThan(ours)) {
+        if (theirs.isNewerThan(states.current().shared())) {
             adopt(theirs);
         }
-        return states.current().shared();
+        SharedState held = states.current().shared();
+        if (held.isNewerThan(theirs)) {
+            LOG.infof("Refused the peer's older state (epoch %d, revision %d; holding epoch %d, revision %d)",
+                    theirs.epoch(), theirs.revision(), held.epoch(), held.revision());
+            throw new ProblemException(DataCentreProblemType.STALE_EPOCH, "This data centre holds a newer state (epoch "
+                    + held.epoch() + ", revision " + held.revision() + ").").with("epoch", held.epoch()).with("state", held);
+        }
+        return held;
     }
 
     /**
@@ -129,7 +131,22 @@ public class PeerSync {
         }
     }
 
+    /**
+     * Adopts {@code theirs} unless the state held here is as new by now. A concurrent change (the
+     * peer's push and this DC's own exchange adopting the same state, or an operator's action) is
+     * no reason to refuse: nobody has to decide again, so the adoption is simply decided again
+     * against the state that won.
+     */
     private void adopt(SharedState theirs) {
-        states.adopt(theirs).ifPresent(adopted -> publisher.publishQuietly());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                states.adopt(theirs).ifPresent(adopted -> publisher.publishQuietly());
+                return;
+            } catch (ProblemException concurrent) {
+                if (!concurrent.is(DataCentreProblemType.STATE_CHANGED) || attempt == ADOPTION_ATTEMPTS) {
+                    throw concurrent;
+                }
+            }
+        }
     }
 }

@@ -20,7 +20,13 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static hk.ccms.access.datacentre.testing.OperatorApi.STATUS;
 import static hk.ccms.access.datacentre.testing.OperatorApi.assertProblem;
@@ -114,6 +120,43 @@ class PeerSyncTest {
         assertEquals(held.epoch() + 1, published.path("epoch").asLong());
         assertEquals("SDC", published.path("activeDc").asText());
         assertTrue(published.path("confirmed").asBoolean());
+    }
+
+    /**
+     * The peer pushes its state while this DC's own sync adopts the same state, or a push is
+     * repeated after a timeout: every push is acknowledged, none is answered {@code state-changed},
+     * and the state is adopted once. Each round has its own newer state, with the peer then active,
+     * then this DC again, as at a switch-over and back.
+     */
+    @Test
+    void theSameNewerStatePushedManyTimesAtOnceIsAcknowledgedEveryTimeAndAdoptedOnce() throws Exception {
+        int pushesAtOnce = 6;
+        ExecutorService pushers = Executors.newFixedThreadPool(pushesAtOnce);
+        try {
+            for (String active : List.of("SDC", "PDC", "SDC", "PDC")) {
+                SharedState held = stateHere();
+                long version = version();
+                SharedState newer = new SharedState(held.epoch() + 1, held.revision() + 1, active, DataCentreMode.NORMAL, null,
+                        true, true, null, Instant.now().truncatedTo(ChronoUnit.MICROS), null, null);
+                peer.holdQuietly(newer);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int i = 0; i < pushesAtOnce; i++) {
+                    answers.add(pushers.submit(() -> {
+                        start.await();
+                        return peer.pushToServiceUnderTest(newer).extract().statusCode();
+                    }));
+                }
+                start.countDown();
+                for (Future<Integer> answer : answers) {
+                    assertEquals(200, answer.get(30, TimeUnit.SECONDS), "a push of epoch " + newer.epoch());
+                }
+                assertEquals(newer.epoch(), stateHere().epoch());
+                assertEquals(version + 1, version(), "adopted once");
+            }
+        } finally {
+            pushers.shutdownNow();
+        }
     }
 
     @Test

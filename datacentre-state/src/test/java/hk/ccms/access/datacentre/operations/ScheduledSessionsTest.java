@@ -107,8 +107,9 @@ class ScheduledSessionsTest {
                 .body("history[0].reason", is("window 2023-06-10 18:00–20:00 HKT opened"))
                 .body("history[0].outsideWindow", is(false))
                 .body("history[0].recordedAt", is("2023-06-10T10:00:00Z"));
-        // Published and pushed as an operator's opening is.
-        assertEquals("SESSION_1", AuthServiceStub.running().lastPublishedState().path("sessionName").asText());
+        // Published and pushed as an operator's opening is; the scheduler publishes after it commits.
+        await().atMost(AWAIT).untilAsserted(() ->
+                assertEquals("SESSION_1", AuthServiceStub.running().lastPublishedState().path("sessionName").asText()));
         await().atMost(AWAIT).untilAsserted(() -> assertEquals("SESSION_1", PeerDataCentreStub.running().state().sessionName()));
 
         clock.standAt(Instant.parse("2023-06-10T11:59:59Z"));
@@ -123,7 +124,8 @@ class ScheduledSessionsTest {
                 .body("history[0].actor", is("scheduler"))
                 .body("history[0].reason", is("window 2023-06-10 18:00–20:00 HKT ended"))
                 .body("history[0].from.session", is("SESSION_1"));
-        assertTrue(AuthServiceStub.running().lastPublishedState().path("sessionName").isNull());
+        await().atMost(AWAIT).untilAsserted(() ->
+                assertTrue(AuthServiceStub.running().lastPublishedState().path("sessionName").isNull()));
 
         // Back inside the window it served: not opened again.
         long version = version();

@@ -40,8 +40,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * Its internal API (contract of issue 5) admits only link tokens made with {@link LinkKey} for
  * audience {@code auth-service}: it takes published states ({@code PUT /internal/v1/datacentre-state},
- * refusing an older epoch with {@code stale-epoch}), reports a replication status whose pending
- * changes a test sets, and holds a quarantine. Tests reach the running stub through {@link #running()}.
+ * refusing an older epoch with {@code stale-epoch} and keeping the newest revision of its epoch),
+ * reports a replication status whose pending changes a test sets, and holds a quarantine. Tests
+ * reach the running stub through {@link #running()}.
  */
 public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
 
@@ -66,7 +67,7 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
     private final AtomicInteger drainAfterPolls = new AtomicInteger(-1);
     private final Map<Long, ObjectNode> quarantine = new ConcurrentHashMap<>();
     private final List<JsonNode> quarantineDecisions = new CopyOnWriteArrayList<>();
-    private volatile long heldEpoch;
+    private volatile JsonNode held;
     private KeyPair keys;
     private LoopbackServer server;
 
@@ -157,8 +158,12 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
         return List.copyOf(publishedStates);
     }
 
+    /**
+     * The state auth-service acts on: the newest (epoch, revision) published, as auth-service keeps
+     * it. A sync tick's publication can arrive after a newer one, and auth-service ignores it.
+     */
     public JsonNode lastPublishedState() {
-        return publishedStates.isEmpty() ? null : publishedStates.get(publishedStates.size() - 1);
+        return held;
     }
 
     /** Replication reports {@code count} changes pending; -1 for {@code polls}: until a test changes it. */
@@ -275,12 +280,16 @@ public class AuthServiceStub implements QuarkusTestResourceLifecycleManager {
 
     private synchronized void takeState(HttpExchange exchange) throws IOException {
         JsonNode state = json.readTree(exchange.getRequestBody());
-        if (state.path("epoch").asLong() < heldEpoch) {
+        long epoch = state.path("epoch").asLong();
+        if (held != null && epoch < held.path("epoch").asLong()) {
             problem(exchange, 409, "stale-epoch", "older epoch");
             return;
         }
-        heldEpoch = state.path("epoch").asLong();
         publishedStates.add(state);
+        if (held == null || epoch > held.path("epoch").asLong()
+                || state.path("revision").asLong() >= held.path("revision").asLong()) {
+            held = state;
+        }
         LoopbackServer.respond(exchange, 200, "application/json", status().toString());
     }
 

@@ -78,15 +78,15 @@ public final class OperatorApi {
 
         ValidatableResponse now = overview(token);
         if ("SDC".equals(now.extract().path("state.activeDc"))) {
-            peer.switchOverTo("PDC").statusCode(200);
+            peer.switchOverTo("PDC").log().ifValidationFails().statusCode(200);
         } else {
             if (now.extract().path("state.session") != null) {
-                approvedIfAsked(closeSession(token, "test set-up: back to production")).statusCode(200);
+                approvedIfAsked(closeSession(token, "test set-up: back to production")).log().ifValidationFails().statusCode(200);
             }
             if ("FAILED_OVER".equals(now.extract().path("state.mode"))) {
                 // Failed over to PDC: a planned switch-over can only leave it and come back.
-                approvedIfAsked(switchOver(token, "SDC", "test set-up: leaving the fail-over")).statusCode(200);
-                peer.switchOverTo("PDC").statusCode(200);
+                approvedIfAsked(switchOver(token, "SDC", "test set-up: leaving the fail-over")).log().ifValidationFails().statusCode(200);
+                peer.switchOverTo("PDC").log().ifValidationFails().statusCode(200);
             }
         }
         overview(token).body("state.activeDc", equalTo("PDC")).body("state.mode", equalTo("NORMAL"))

@@ -29,6 +29,10 @@ public class ProblemException extends RuntimeException {
         return problem;
     }
 
+    public boolean is(ProblemType type) {
+        return type.uri().equals(problem.getType());
+    }
+
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }
