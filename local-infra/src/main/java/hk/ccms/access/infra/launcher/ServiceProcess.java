@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** The class-data archive the build makes beside the jar (AppCDS): used when it is there. */
+    static final String CLASS_DATA_ARCHIVE = "app-cds.jsa";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -40,14 +42,11 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -B -ntp -DskipTests package)");
         }
-        List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
+        List<String> command = command(jar, jvmOptions);
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(jar.toAbsolutePath().getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
@@ -55,6 +54,23 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
         }
+    }
+
+    /**
+     * {@code java <options> [-XX:SharedArchiveFile=app-cds.jsa] -jar quarkus-run.jar}, to be run in
+     * the jar's folder: the archive records the class path as the build ran it, relative to that
+     * folder. A JVM other than the one that made the archive warns once and runs without it.
+     */
+    static List<String> command(Path jar, List<String> jvmOptions) {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        if (Files.isRegularFile(jar.resolveSibling(CLASS_DATA_ARCHIVE))) {
+            command.add("-XX:SharedArchiveFile=" + CLASS_DATA_ARCHIVE);
+        }
+        command.add("-jar");
+        command.add(jar.getFileName().toString());
+        return command;
     }
 
     public String name() {
