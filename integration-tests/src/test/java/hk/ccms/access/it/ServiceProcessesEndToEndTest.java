@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Each service runs from its package as in production, with the class-data archive its build
- * made: the JVM maps it (BENCHMARKS.md counts what that saves) and has not warned that it could not.
+ * made: the JVM maps it (BENCHMARKS.md says what it saves) and has not warned that it could not.
  */
 class ServiceProcessesEndToEndTest {
 
