@@ -5,8 +5,6 @@ import hk.ccms.access.auth.domain.PortalFunction;
 import hk.ccms.access.auth.service.TokenIssuer;
 import hk.ccms.access.infra.testing.RedisTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -16,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Map;
 
 import static hk.ccms.access.auth.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
@@ -73,7 +70,8 @@ class DependencyOutageTest {
                 statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = 'auth'");
                 // Repeated so that, once the killed pooled sessions are gone, refused new connections are covered too.
                 for (int attempt = 0; attempt < 3; attempt++) {
-                    assertProblem(passwordStep(account.userId, TestAccounts.PASSWORD), 503, "dependency-unavailable")
+                    assertProblem(LoginSteps.passwordStep(account.userId, TestAccounts.PASSWORD, "ONLINE_FUNCTIONS"),
+                            503, "dependency-unavailable")
                             .header("Retry-After", notNullValue());
                 }
                 given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
@@ -83,12 +81,7 @@ class DependencyOutageTest {
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertProblem(passwordStep(account.userId, "Not-The-Password-123"), 401, "login-failed"));
+                assertProblem(LoginSteps.passwordStep(account.userId, "Not-The-Password-123", "ONLINE_FUNCTIONS"), 401, "login-failed"));
     }
 
-    private static ValidatableResponse passwordStep(String userId, String password) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("userId", userId, "password", password, "function", "ONLINE_FUNCTIONS"))
-                .post("/api/v1/login/password").then();
-    }
 }

@@ -35,10 +35,7 @@ class PasswordStepTest {
     MeterRegistry metrics;
 
     private static ExtractableResponse<Response> passwordStep(String userId, String password, String function) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("userId", userId, "password", password, "function", function))
-                .post("/api/v1/login/password")
-                .then().extract();
+        return LoginSteps.passwordStep(userId, password, function).extract();
     }
 
     @Test

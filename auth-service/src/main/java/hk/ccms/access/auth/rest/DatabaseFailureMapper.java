@@ -2,12 +2,10 @@ package hk.ccms.access.auth.rest;
 
 import hk.ccms.access.auth.service.AuthProblemType;
 import hk.ccms.access.common.problem.CommonProblemType;
-import hk.ccms.access.common.problem.Problem;
 import hk.ccms.access.common.problem.ProblemException;
 import hk.ccms.access.common.problem.ProblemResponses;
 import io.agroal.api.AgroalDataSource;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -43,9 +41,8 @@ public class DatabaseFailureMapper {
     public Response fencedUnavailableOrUnexpected(Throwable exception) {
         List<SQLException> sql = sqlCauses(exception);
         if (sql.stream().anyMatch(cause -> FENCED_SQL_STATE.equals(cause.getSQLState()))) {
-            return Response.fromResponse(ProblemResponses.of(Problem.of(AuthProblemType.STANDBY,
-                            "This data centre does not accept account changes now; the active data centre does.")))
-                    .header(HttpHeaders.RETRY_AFTER, "5").build();
+            return ProblemResponses.of(new ProblemException(AuthProblemType.STANDBY,
+                    "This data centre does not accept account changes now; the active data centre does.", RETRY_AFTER));
         }
         if (!sql.isEmpty() && !reachable()) {
             LOG.warnf("Account database unavailable: sqlState=%s", sql.get(0).getSQLState());

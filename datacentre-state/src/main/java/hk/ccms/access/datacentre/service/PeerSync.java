@@ -94,10 +94,11 @@ public class PeerSync {
      * @throws ProblemException {@code stale-epoch} when the state held here is newer than the pushed one
      */
     public SharedState receive(SharedState theirs) {
-        if (theirs.isNewerThan(states.current().shared())) {
-            adopt(theirs);
-        }
         SharedState held = states.current().shared();
+        if (theirs.isNewerThan(held)) {
+            adopt(theirs);
+            held = states.current().shared();
+        }
         if (held.isNewerThan(theirs)) {
             LOG.infof("Refused the peer's older state (epoch %d, revision %d; holding epoch %d, revision %d)",
                     theirs.epoch(), theirs.revision(), held.epoch(), held.revision());
