@@ -28,10 +28,17 @@ public class ActiveDataCentreFilter {
 
     @ServerRequestFilter(priority = 900)
     public void onlyAtTheActiveDataCentre(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath().replaceFirst("^/", "");
-        if (READS.contains(request.getMethod()) || !path.startsWith(API) || DECIDED_BY_THE_ENDPOINT.contains(path)) {
+        if (READS.contains(request.getMethod())) {
+            return;
+        }
+        String path = withoutLeadingSlash(request.getUriInfo().getPath());
+        if (!path.startsWith(API) || DECIDED_BY_THE_ENDPOINT.contains(path)) {
             return;
         }
         gate.requireActive();
+    }
+
+    private static String withoutLeadingSlash(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
     }
 }
