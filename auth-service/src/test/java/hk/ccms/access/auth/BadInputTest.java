@@ -1,15 +1,20 @@
 package hk.ccms.access.auth;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static hk.ccms.access.auth.Problems.assertProblem;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
@@ -55,6 +60,35 @@ class BadInputTest {
         assertProblem(given().contentType(ContentType.JSON)
                 .body(Map.of("userId", "ALICE01", "password", "x", "function", "EVERYTHING"))
                 .post("/api/v1/login/password").then(), 400, "malformed-request");
+    }
+
+    @Test
+    void deeplyNestedJsonIsRefusedBeforeItIsBound() {
+        String nested = "[".repeat(5_000) + "]".repeat(5_000);
+        assertProblem(given().contentType(ContentType.JSON).body(nested).post("/api/v1/login/password").then(), 400, "malformed-request");
+    }
+
+    /**
+     * What the HTTP layer cannot parse or will not hold never reaches the application: Vert.x answers
+     * with a bodiless 4xx (Quarkus has no hook to give these a problem body), never a 500.
+     */
+    @Test
+    void requestsTheHttpCodecRefusesGetA4xxWithoutABody() throws IOException {
+        assertThat(rawAnswer("GET /api/v1/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+                .matches("(?s)HTTP/1\\.[01] 400 .*").containsIgnoringCase("content-length: 0");
+        assertThat(rawAnswer("GET /api/v1/web/settings?q=" + "a".repeat(9_000) + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+                .matches("(?s)HTTP/1\\.[01] 414 .*").containsIgnoringCase("content-length: 0");
+        assertThat(rawAnswer("GET /api/v1/web/settings HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nX-Padding: " + "a".repeat(30_000) + "\r\n\r\n"))
+                .matches("(?s)HTTP/1\\.[01] 431 .*").containsIgnoringCase("content-length: 0");
+    }
+
+    /** Sends bytes no HTTP client library would send, and reads the answer until the server closes. */
+    private static String rawAnswer(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     @Test
