@@ -40,7 +40,7 @@ public final class LoginLoadHarness {
     private static final String PASSWORD = "Harbour-View-2023";
     private static final int ACCOUNTS = 3000;
     /** Linux keeps 15 characters of a thread name: "password-hashing-N" without its digits. */
-    private static final String HASHING_THREADS = "password-hashin";
+    static final String HASHING_THREADS = "password-hashin";
     private static final Pattern CODE = Pattern.compile("(?<![0-9])([0-9]{6,10})(?![0-9])");
 
     private final DataCentre dc;

@@ -30,8 +30,6 @@ public final class PerfStackSummary {
 
     static final String KERNEL = "kernel (system calls, thread switches, network)";
     static final String OTHER = "other";
-    /** Linux keeps 15 characters of a thread name: "password-hashing-N" without its digits. */
-    private static final String HASHING_THREADS = "password-hashin";
 
     private record Library(String name, Pattern frames) {
     }
@@ -106,7 +104,7 @@ public final class PerfStackSummary {
         int split = header.lastIndexOf(' ', header.stripTrailing().length() - 1);
         String thread = header.substring(0, Math.max(0, split)).strip();
         String pid = header.substring(split + 1).strip().split("/")[0];
-        return thread.startsWith(HASHING_THREADS) ? null : services.get(pid);
+        return thread.startsWith(LoginLoadHarness.HASHING_THREADS) ? null : services.get(pid);
     }
 
     private void charge(String service, List<Frame> frames) {
