@@ -10,6 +10,7 @@
 #
 # usage: benchmarks/profile-logins.sh [concurrency] [warm-up seconds]
 set -euo pipefail
+trap 'echo "profile-logins.sh: stopped at line $LINENO (exit status $?)" >&2' ERR
 cd "$(dirname "$0")/.."
 concurrency=${1:-4}
 warm_up=${2:-60}
@@ -26,19 +27,17 @@ until grep -q '^warm-up:' "$out/harness.log"; do
 done
 sleep 5
 
-service_pid() {
-    for pid in $(pgrep -f quarkus-run.jar); do
-        if [[ $(readlink "/proc/$pid/cwd") == "$PWD/$1/target/quarkus-app" ]]; then
-            echo "$pid"
-        fi
-    done
+# The harness names its service processes: "service NAME pid PID log FILE".
+service_field() {
+    awk -v name="$1" -v field="$2" '$1 == "service" && $2 == name { print $field }' "$out/harness.log"
 }
-auth=$(service_pid auth-service)
-otp=$(service_pid otp-service)
-otp_log=$(readlink "/proc/$otp/fd/1")
+auth=$(service_field auth-service 4)
+otp=$(service_field otp-service 4)
+otp_log=$(service_field otp-service 6)
 logins_before=$(grep -c 'outcome=ACCEPTED' "$otp_log" || true)
 perf record -q -e cpu-clock -F "$sample_hz" -g -p "$auth,$otp" -o "$out/perf.data" -- sleep 30
-logins=$(( $(grep -c 'outcome=ACCEPTED' "$otp_log") - logins_before ))
+logins_after=$(grep -c 'outcome=ACCEPTED' "$otp_log" || true)
+logins=$(( logins_after - logins_before ))
 # The symbols of the JIT-compiled code, for perf script (/tmp/perf-PID.map).
 jcmd "$auth" Compiler.perfmap > /dev/null
 jcmd "$otp" Compiler.perfmap > /dev/null

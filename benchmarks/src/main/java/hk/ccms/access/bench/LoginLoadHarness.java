@@ -68,6 +68,8 @@ public final class LoginLoadHarness {
         try (DataCentre dc = DataCentre.start(DataCentreSpec.ephemeralPrimary(root, environment))) {
             LoginLoadHarness harness = new LoginLoadHarness(dc);
             System.out.printf("Machine: %d cores; service JVMs as started by the launcher (DataCentre)%n", Runtime.getRuntime().availableProcessors());
+            // For tools that attach to the services during the run (benchmarks/profile-logins.sh).
+            dc.services().forEach(service -> System.out.printf("service %s pid %d log %s%n", service.name(), service.pid(), service.log()));
             // JIT compilation is CPU the services spend once; the figures are for the warmed-up state.
             harness.run(4, Duration.ofSeconds(warmUpSeconds), "warm-up");
             // The memory limit is for a service under load: the peak through start-up and warm-up is

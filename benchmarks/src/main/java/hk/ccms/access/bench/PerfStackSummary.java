@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -49,7 +50,7 @@ public final class PerfStackSummary {
         }
     }
 
-    /** In order: the first that matches a frame names it; the last two only when no library frame is on the stack. */
+    /** In order: the first that matches a frame, from the leaf, names the sample. */
     private static final List<Library> LIBRARIES = List.of(
             library("SMTP client (Vert.x mail, Quarkus mailer)", "io\\.vertx\\.ext\\.mail|io\\.quarkus\\.mailer"),
             library("Qute templates", "io\\.quarkus\\.qute"),
@@ -70,10 +71,11 @@ public final class PerfStackSummary {
             library("Vert.x HTTP server, router", "Http1xServer|io\\.vertx\\.ext\\.web|HttpServer|io\\.quarkus\\.vertx\\.http"),
             library("this project's code", "hk\\.ccms"),
             library("Netty", "io\\.netty"),
-            library("Vert.x core", "io\\.vertx\\.core"),
+            library("Vert.x core", "io\\.vertx\\.core"));
+    /** Charged only when no frame of the sample belongs to one of the libraries. */
+    private static final List<Library> FALLBACKS = List.of(
             library("JDK classes", "^(java|jdk|sun)\\."),
             library("JVM runtime (interpreter, stubs, GC)", "::|^JVM_|^jni_|^Interpreter|^StubRoutines|Runtime1|vtable|itable"));
-    private static final int FALLBACKS = 2;
 
     private final Map<String, Map<String, Long>> samplesByService = new TreeMap<>();
 
@@ -117,18 +119,19 @@ public final class PerfStackSummary {
         if (frames.get(0).inKernel()) {
             return KERNEL;
         }
-        for (int pass = 0; pass < 2; pass++) {
-            List<Library> candidates = pass == 0 ? LIBRARIES.subList(0, LIBRARIES.size() - FALLBACKS) : LIBRARIES;
-            for (Frame frame : frames) {
-                String method = frame.method();
-                for (Library library : candidates) {
-                    if (library.frames().matcher(method).find()) {
-                        return library.name();
-                    }
+        return firstMatch(frames, LIBRARIES).or(() -> firstMatch(frames, FALLBACKS)).orElse(OTHER);
+    }
+
+    private static Optional<String> firstMatch(List<Frame> frames, List<Library> libraries) {
+        for (Frame frame : frames) {
+            String method = frame.method();
+            for (Library library : libraries) {
+                if (library.frames().matcher(method).find()) {
+                    return Optional.of(library.name());
                 }
             }
         }
-        return OTHER;
+        return Optional.empty();
     }
 
     Map<String, Map<String, Long>> samplesByService() {
