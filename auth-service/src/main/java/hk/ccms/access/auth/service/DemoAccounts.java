@@ -56,7 +56,8 @@ public class DemoAccounts {
     private final Passwords passwords;
     private final CardRegistry cards;
     private final Clock clock;
-    private final AtomicBoolean seeded = new AtomicBoolean();
+    private final AtomicBoolean seeding = new AtomicBoolean();
+    private volatile boolean seeded;
 
     public DemoAccounts(AuthConfig config, Passwords passwords, CardRegistry cards, Clock clock) {
         this.config = config.demoAccounts();
@@ -71,19 +72,29 @@ public class DemoAccounts {
      * that fails is tried again when the data centre next becomes writable.
      */
     void seed(@ObservesAsync ReplicationScopes.ScopeEntered entered) {
-        if (!config.enabled() || !entered.scope().writable() || !seeded.compareAndSet(false, true)) {
+        if (!config.enabled() || !entered.scope().writable() || !seeding.compareAndSet(false, true)) {
             return;
         }
         try {
             String hash = passwords.hash(config.password().orElse(DEFAULT_PASSWORD));
             int created = createMissing(hash);
-            LOG.infof("Demo accounts ready (%d created)", created);
             config.cardsDir().ifPresent(this::registerDemoCards);
+            seeded = true;
+            LOG.infof("Demo accounts ready (%d created)", created);
         } catch (RuntimeException notNow) {
             // e.g. fenced again between the event and the insert: the next writable scope seeds.
-            seeded.set(false);
+            seeding.set(false);
             LOG.warnf("Demo accounts not seeded yet: %s", notNow.getMessage());
         }
+    }
+
+    public boolean enabled() {
+        return config.enabled();
+    }
+
+    /** Whether this process has made (or found) every demo account. */
+    public boolean seeded() {
+        return seeded;
     }
 
     /** {@code <USERID>.pem} files: the card chain of that demo account, registered unless it has a card already. */
