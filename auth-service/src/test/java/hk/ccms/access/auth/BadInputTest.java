@@ -49,17 +49,13 @@ class BadInputTest {
     @ParameterizedTest
     @ValueSource(strings = {"ALICE01' OR '1'='1", "ALICE01; DROP TABLE account;--", "ALICE\u000001", "ALICE\n01", "ALICE\u202E01", "\u0000"})
     void hostileUserIdsAreRefusedAsInvalid(String userId) {
-        assertProblem(given().contentType(ContentType.JSON)
-                .body(Map.of("userId", userId, "password", "x", "function", "ONLINE_FUNCTIONS"))
-                .post("/api/v1/login/password").then(), 400, "validation-failed")
+        assertProblem(LoginSteps.passwordStep(userId, "x", "ONLINE_FUNCTIONS"), 400, "validation-failed")
                 .body("violations.field", hasItem("userId"));
     }
 
     @Test
     void anUnknownFunctionIsRefused() {
-        assertProblem(given().contentType(ContentType.JSON)
-                .body(Map.of("userId", "ALICE01", "password", "x", "function", "EVERYTHING"))
-                .post("/api/v1/login/password").then(), 400, "malformed-request");
+        assertProblem(LoginSteps.passwordStep("ALICE01", "x", "EVERYTHING"), 400, "malformed-request");
     }
 
     @Test
@@ -99,9 +95,7 @@ class BadInputTest {
 
     @Test
     void aTooLongPasswordIsRefusedWithoutHashingIt() {
-        assertProblem(given().contentType(ContentType.JSON)
-                .body(Map.of("userId", "ALICE01", "password", "p".repeat(2000), "function", "ONLINE_FUNCTIONS"))
-                .post("/api/v1/login/password").then(), 400, "validation-failed");
+        assertProblem(LoginSteps.passwordStep("ALICE01", "p".repeat(2000), "ONLINE_FUNCTIONS"), 400, "validation-failed");
     }
 
     @Test

@@ -57,9 +57,7 @@ class CutoverPolicyTest {
         setPolicy(operatorToken(), "CCMS/USER", null, opens).statusCode(200)
                 .body("otpAllowedNow", equalTo(false)).body("smartcardAllowedNow", equalTo(true));
 
-        assertProblem(given().contentType(ContentType.JSON)
-                .body(Map.of("userId", user.userId, "password", TestAccounts.PASSWORD, "function", "ONLINE_FUNCTIONS"))
-                .post("/api/v1/login/password").then(), 403, "otp-not-yet-available")
+        assertProblem(LoginSteps.passwordStep(user.userId, TestAccounts.PASSWORD, "ONLINE_FUNCTIONS"), 403, "otp-not-yet-available")
                 .body("detail", containsString("HKT")).body("detail", containsString("Login with Smartcard"));
     }
 

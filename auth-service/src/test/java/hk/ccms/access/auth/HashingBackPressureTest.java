@@ -3,7 +3,6 @@ package hk.ccms.access.auth;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** More password checks than the pool admits: the excess is shed with 503 + Retry-After, nothing fails with 500. */
@@ -37,9 +35,7 @@ class HashingBackPressureTest {
             List<Callable<Response>> attempts = new ArrayList<>();
             for (int i = 0; i < 48; i++) {
                 String userId = "NOBODY" + i;
-                attempts.add(() -> given().contentType(ContentType.JSON)
-                        .body(Map.of("userId", userId, "password", "Whatever-Password-1", "function", "ONLINE_FUNCTIONS"))
-                        .post("/api/v1/login/password").andReturn());
+                attempts.add(() -> LoginSteps.passwordStep(userId, "Whatever-Password-1", "ONLINE_FUNCTIONS").extract().response());
             }
             List<Response> responses = new ArrayList<>();
             for (Future<Response> future : clients.invokeAll(attempts)) {

@@ -9,7 +9,6 @@ import hk.ccms.access.auth.service.Argon2idHasher;
 import hk.ccms.access.auth.service.BouncyCastleArgon2;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -17,10 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static hk.ccms.access.auth.Problems.assertProblem;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -80,9 +77,7 @@ class PasswordStepTest {
     void consecutiveFailuresLockTheAccountUntilTheLockExpires() {
         Account account = accounts.notInitiatedUser("CP0001");
         for (int i = 0; i < 5; i++) {
-            assertProblem(given().contentType(ContentType.JSON)
-                    .body(Map.of("userId", account.userId, "password", "Wrong-Password-" + i, "function", "ONLINE_FUNCTIONS"))
-                    .post("/api/v1/login/password").then(), 401, "login-failed");
+            assertProblem(LoginSteps.passwordStep(account.userId, "Wrong-Password-" + i, "ONLINE_FUNCTIONS"), 401, "login-failed");
         }
         assertThat(accounts.reload(account.userId).lockedUntil).isNotNull();
         // The right password does not open a locked account, and says nothing about the lock.
@@ -92,9 +87,7 @@ class PasswordStepTest {
         // After the (test-configured 2 s) lock the password is accepted again: this account has no
         // 2FA yet, so a proven password is answered with "not initiated" instead of a code.
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
-                assertProblem(given().contentType(ContentType.JSON)
-                        .body(Map.of("userId", account.userId, "password", TestAccounts.PASSWORD, "function", "ONLINE_FUNCTIONS"))
-                        .post("/api/v1/login/password").then(), 403, "two-factor-not-initiated"));
+                assertProblem(LoginSteps.passwordStep(account.userId, TestAccounts.PASSWORD, "ONLINE_FUNCTIONS"), 403, "two-factor-not-initiated"));
     }
 
     @Test
@@ -127,12 +120,8 @@ class PasswordStepTest {
     void userCannotAskForADmsFunctionAndDaCannotAskForCcms() {
         Account user = accounts.enrolledUser("CP0001");
         Account da = accounts.delegatedAdministrator("CP0001");
-        assertProblem(given().contentType(ContentType.JSON)
-                .body(Map.of("userId", user.userId, "password", TestAccounts.PASSWORD, "function", "SECURITY_MANAGEMENT"))
-                .post("/api/v1/login/password").then(), 403, "function-not-permitted");
-        assertProblem(given().contentType(ContentType.JSON)
-                .body(Map.of("userId", da.userId, "password", TestAccounts.PASSWORD, "function", "ONLINE_FUNCTIONS"))
-                .post("/api/v1/login/password").then(), 403, "function-not-permitted");
+        assertProblem(LoginSteps.passwordStep(user.userId, TestAccounts.PASSWORD, "SECURITY_MANAGEMENT"), 403, "function-not-permitted");
+        assertProblem(LoginSteps.passwordStep(da.userId, TestAccounts.PASSWORD, "ONLINE_FUNCTIONS"), 403, "function-not-permitted");
     }
 
     @Test
@@ -150,17 +139,13 @@ class PasswordStepTest {
     @Test
     void userIdsAreCaseInsensitive() {
         Account account = accounts.notInitiatedUser("CP0001");
-        assertProblem(given().contentType(ContentType.JSON)
-                .body(Map.of("userId", account.userId.toLowerCase(), "password", TestAccounts.PASSWORD, "function", "ONLINE_FUNCTIONS"))
-                .post("/api/v1/login/password").then(), 403, "two-factor-not-initiated");
+        assertProblem(LoginSteps.passwordStep(account.userId.toLowerCase(), TestAccounts.PASSWORD, "ONLINE_FUNCTIONS"), 403, "two-factor-not-initiated");
     }
 
     @Test
     void anEnrolledUserWhoseOtpServiceIsDownGetsARetryableAnswer() {
         Account account = accounts.enrolledUser("CP0001");
-        assertProblem(given().contentType(ContentType.JSON)
-                .body(Map.of("userId", account.userId, "password", TestAccounts.PASSWORD, "function", "ONLINE_FUNCTIONS"))
-                .post("/api/v1/login/password").then(), 503, "dependency-unavailable")
+        assertProblem(LoginSteps.passwordStep(account.userId, TestAccounts.PASSWORD, "ONLINE_FUNCTIONS"), 503, "dependency-unavailable")
                 .header("Retry-After", org.hamcrest.Matchers.notNullValue());
     }
 
